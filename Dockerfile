@@ -1,0 +1,14 @@
+# The API alone; docker-compose.yml pairs it with Neo4j, so the embedded server (and Java) is not needed here.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+COPY tsconfig.json ./
+COPY src ./src
+COPY schema ./schema
+COPY cypher ./cypher
+COPY seed ./seed
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+EXPOSE 4000
+USER node
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -1,0 +1,3 @@
+// Readiness probe: proves a read transaction can run.
+// Returns: ok (always 1).
+RETURN 1 AS ok

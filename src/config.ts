@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Neo4j version the embedded server and docker-compose.yml run; the launcher's pom pins the same. */
+export const NEO4J_VERSION = '5.26.30';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface EmbeddedNeo4jConfig {
+  /** Directory holding the server's data, logs and generated neo4j.conf. */
+  home: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+}
+
+export interface Neo4jConfig {
+  /** Set when an existing server is to be used; undefined means "start the embedded one". */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string | undefined;
+  /** Upper bound for any one transaction, enforced by the server. */
+  transactionTimeoutMs: number;
+  embedded: EmbeddedNeo4jConfig;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  neo4j: Neo4jConfig;
+}
+
+/** Password the embedded server is given when NEO4J_PASSWORD is unset; it only ever listens on 127.0.0.1. */
+export const EMBEDDED_DEFAULT_PASSWORD = 'attribution-graph-local';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) {
+    throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
+  }
+  return raw.toLowerCase();
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const uri = env.NEO4J_URI === '' ? undefined : env.NEO4J_URI;
+  if (uri !== undefined && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/.test(uri)) {
+    throw new ConfigError(`NEO4J_URI must be a neo4j:// or bolt:// URI (optionally +s or +ssc), got "${uri}"`);
+  }
+  const password = env.NEO4J_PASSWORD || (uri === undefined ? EMBEDDED_DEFAULT_PASSWORD : '');
+  if (uri === undefined && password.length < 8) {
+    throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the embedded Neo4j');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    logLevel: env.LOG_LEVEL || 'info',
+    neo4j: {
+      uri,
+      user: env.NEO4J_USER || 'neo4j',
+      password,
+      database: env.NEO4J_DATABASE || undefined,
+      transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 15000, 100, 3_600_000),
+      embedded: {
+        home: path.resolve(PROJECT_ROOT, env.NEO4J_EMBEDDED_HOME || '.neo4j/server'),
+        boltPort: integer(env, 'NEO4J_EMBEDDED_PORT', 7687, 1, 65535),
+        heap: memorySize(env, 'NEO4J_EMBEDDED_HEAP', '2g'),
+        pageCache: memorySize(env, 'NEO4J_EMBEDDED_PAGECACHE', '1g'),
+        startTimeoutMs: integer(env, 'NEO4J_START_TIMEOUT_MS', 180_000, 1000, 3_600_000),
+      },
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import { apiError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { loadStatements, schemaStatements, type StatementCatalog } from './statements.js';
+import { toPlain } from './values.js';
+
+/**
+ * The one place that talks to Neo4j. Callers name a statement from cypher/ and pass parameters;
+ * they get plain objects back. Reads run in read transactions and writes in write transactions,
+ * so that a cluster (neo4j:// URIs) routes them; both are managed, so transient errors are retried.
+ */
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+  transactionTimeoutMs: number;
+  logger: Logger;
+  statements?: StatementCatalog;
+}
+
+/** A transaction that runs named statements; one per unit of work that must apply wholly or not at all. */
+export interface Transaction {
+  run<T extends Row = Row>(statement: string, params?: Params): Promise<T[]>;
+}
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  address: string;
+}
+
+/**
+ * The driver sends every JS number as a float; Cypher needs integers for LIMIT, SKIP and ranges,
+ * and stored whole numbers should stay integers. Convert whole numbers to Neo4j integers.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== undefined) result[key] = toParams(inner);
+    }
+    return result;
+  }
+  return value;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** Maps a driver or server error to the API's error model; internals stay in `cause` for the log. */
+export function mapDatabaseError(error: unknown, statement: string, timeoutMs: number): Error {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code)) {
+      return apiError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; try again shortly.', {}, error);
+    }
+    if (TIMEOUT_CODES.has(error.code)) {
+      return apiError(
+        'SERVICE_UNAVAILABLE',
+        `The query took longer than the ${timeoutMs} ms limit and was stopped; narrow it (fewer hops, a smaller limit).`,
+        { reason: 'TIMEOUT' },
+        error,
+      );
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return apiError('CONFLICT', 'The change conflicts with an existing entity (a unique key is taken).', {}, error);
+    }
+    if (error.code.startsWith('Neo.ClientError.Security.')) {
+      return apiError('SERVICE_UNAVAILABLE', 'The API cannot sign in to its database.', {}, error);
+    }
+  }
+  return apiError('INTERNAL_SERVER_ERROR', `Statement ${statement} failed.`, {}, error);
+}
+
+function rows<T extends Row>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map((record) => toPlain(record.toObject()) as T);
+}
+
+export class Database {
+  readonly statements: StatementCatalog;
+  private readonly driver: Driver;
+  private readonly databaseName: string | undefined;
+  private readonly timeoutMs: number;
+  private readonly logger: Logger;
+
+  constructor(options: DatabaseOptions) {
+    this.statements = options.statements ?? loadStatements();
+    this.databaseName = options.database;
+    this.timeoutMs = options.transactionTimeoutMs;
+    this.logger = options.logger;
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      // Fail fast when the server is gone, so clients get SERVICE_UNAVAILABLE rather than a hang.
+      connectionTimeout: 2000,
+      connectionAcquisitionTimeout: 3000,
+      maxTransactionRetryTime: 2000,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => this.logger[level === 'error' ? 'error' : 'warn']({ driver: true }, message),
+      },
+    });
+  }
+
+  private text(statement: string): string {
+    const text = this.statements.get(statement);
+    if (text === undefined) throw new Error(`No Cypher statement named ${statement} in cypher/`);
+    return text;
+  }
+
+  private wrap(tx: ManagedTransaction): Transaction {
+    return {
+      run: async <T extends Row>(statement: string, params: Params = {}) =>
+        rows<T>(await tx.run(this.text(statement), toParams(params) as Params)),
+    };
+  }
+
+  private async execute<R>(
+    mode: 'READ' | 'WRITE',
+    label: string,
+    work: (tx: Transaction) => Promise<R>,
+    timeoutMs: number = this.timeoutMs,
+  ): Promise<R> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: timeoutMs };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(this.wrap(tx)), config)
+        : await session.executeWrite((tx) => work(this.wrap(tx)), config);
+    } catch (error) {
+      if (error instanceof Error && 'extensions' in error) throw error;
+      throw mapDatabaseError(error, label, timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  read<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+    return this.execute('READ', statement, (tx) => tx.run<T>(statement, params));
+  }
+
+  write<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+    return this.execute('WRITE', statement, (tx) => tx.run<T>(statement, params));
+  }
+
+  /** Several statements in one read transaction: a consistent snapshot. */
+  readTransaction<R>(label: string, work: (tx: Transaction) => Promise<R>): Promise<R> {
+    return this.execute('READ', label, work);
+  }
+
+  /** Several statements that apply wholly or not at all. */
+  writeTransaction<R>(label: string, work: (tx: Transaction) => Promise<R>, timeoutMs?: number): Promise<R> {
+    return this.execute('WRITE', label, work, timeoutMs);
+  }
+
+  /**
+   * An auto-commit statement, for the few that manage their own transactions
+   * (CALL { … } IN TRANSACTIONS: bulk deletes too large for one transaction). Not retried.
+   */
+  async autoCommit<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return rows<T>(await session.run(this.text(statement), toParams(params) as Params));
+    } catch (error) {
+      throw mapDatabaseError(error, statement, this.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Asks the server to plan a statement without running it: proves it parses and its parameters are named. */
+  async explain(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(`EXPLAIN ${this.text(statement)}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const [component] = await this.read<{ version: string; edition: string }>('health/components');
+    const info = await this.driver.getServerInfo({ database: this.databaseName });
+    return {
+      version: component?.version ?? 'unknown',
+      edition: component?.edition ?? 'unknown',
+      address: info.address ?? 'unknown',
+    };
+  }
+
+  /** Quick reachability probe for readiness checks. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('health/ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Applies cypher/schema/*: idempotent constraint and index statements. */
+  async migrate(): Promise<string[]> {
+    const applied: string[] = [];
+    for (const [name] of schemaStatements(this.statements)) {
+      // Schema changes cannot share a transaction with each other or with data writes.
+      await this.write(name);
+      applied.push(name);
+    }
+    await this.read('health/await-indexes');
+    return applied;
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,38 @@
+import neo4j from 'neo4j-driver';
+
+/**
+ * Turns what the driver returns into plain JSON-friendly values: integers become numbers (or
+ * strings beyond 2^53, which never occur in counts or ids we mint), temporal values become ISO
+ * strings, nodes and relationships become their property maps.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    return value.inSafeRange() ? value.toNumber() : value.toString();
+  }
+  if (typeof value === 'bigint') {
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  }
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
+    return toPlain(value.properties);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      result[key] = toPlain(inner);
+    }
+    return result;
+  }
+  return value;
+}

@@ -1,0 +1,9 @@
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+
+/** Built per request; resolvers reach the database only through it. */
+export interface Context {
+  db: Database;
+  logger: Logger;
+  requestId: string;
+}

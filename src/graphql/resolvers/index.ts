@@ -1,0 +1,14 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { healthResolvers } from './health.js';
+
+/** Every domain's resolvers, merged one level deep (type name, then field). */
+export function buildResolvers(): Resolvers {
+  const parts: Resolvers[] = [healthResolvers];
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [typeName, fields] of Object.entries(part)) {
+      merged[typeName] = { ...(merged[typeName] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

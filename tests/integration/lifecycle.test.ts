@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NEO4J_VERSION, PROJECT_ROOT } from '../../src/config.js';
+
+// `npm start` as a user runs it: its own embedded Neo4j in a separate home and port, stopped with
+// Ctrl-C (SIGINT), killed hard, and started again.
+const home = path.join(PROJECT_ROOT, '.neo4j/lifecycle-test');
+const env = {
+  ...process.env,
+  NEO4J_URI: '',
+  PORT: '0',
+  NEO4J_EMBEDDED_HOME: home,
+  NEO4J_EMBEDDED_PORT: '7697',
+  NEO4J_EMBEDDED_HEAP: '512m',
+  NEO4J_EMBEDDED_PAGECACHE: '128m',
+  LOG_LEVEL: 'warn',
+};
+const children: ChildProcess[] = [];
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return check();
+}
+
+function startApi(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /GraphQL API ready at (\S+)/.exec(output);
+      if (match) resolve({ child, url: match[1]!, output: () => output });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`API exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', resolve));
+}
+
+function jvmPid(): number {
+  return (JSON.parse(fs.readFileSync(path.join(home, 'launcher.pid'), 'utf8')) as { jvm: number }).jvm;
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('npm start with the embedded Neo4j', () => {
+  it('serves GraphQL, and Ctrl-C stops the API and its Neo4j', async () => {
+    const { child, url } = await startApi();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { database { version } } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { health: { database: { version: NEO4J_VERSION } } } });
+    const jvm = jvmPid();
+    expect(isAlive(jvm)).toBe(true);
+
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(0);
+    expect(isAlive(jvm)).toBe(false);
+    expect(fs.existsSync(path.join(home, 'launcher.pid'))).toBe(false);
+  }, 180_000);
+
+  it('leaves no JVM behind when killed hard, and the next start copes', async () => {
+    const first = await startApi();
+    const jvm = jvmPid();
+    first.child.kill('SIGKILL');
+    await exitOf(first.child);
+    // The JVM notices its parent has gone (its stdin closes) and shuts itself down.
+    expect(await waitUntil(() => !isAlive(jvm), 60_000)).toBe(true);
+
+    const second = await startApi();
+    expect(jvmPid()).not.toBe(jvm);
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child)).toBe(0);
+  }, 240_000);
+
+  it('says in one line what to install when Java is missing', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr.trim()).toMatch(/^attribution-graph: The embedded Neo4j needs Java 17: .*set NEO4J_URI/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { testDatabase } from './database.js';
+
+export interface TestApi {
+  server: RunningServer;
+  db: Database;
+  /** POSTs a GraphQL operation to /graphql and returns the parsed JSON body. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ data?: T; errors?: Array<{ message: string; extensions: Record<string, unknown> }>; status: number }>;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP API on a free port, over the test run's Neo4j. */
+export async function startTestApi(): Promise<TestApi> {
+  const db = testDatabase();
+  const server = await startServer({ db, logger: createLogger('silent') }, { port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  return {
+    server,
+    db,
+    baseUrl,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Record<string, unknown>;
+      return { ...body, status: response.status } as never;
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
