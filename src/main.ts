@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
+import { formatReport } from './ingest/report.js';
+import { seedIfEmpty } from './ingest/seedGraph.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
@@ -9,6 +11,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const connection = await connect(config.neo4j, logger);
+  const seeded = await seedIfEmpty(connection.db);
+  for (const report of seeded ?? []) logger.info({ seed: report.origin }, formatReport(report));
   const server = await startServer({ db: connection.db, logger }, { port: config.port, host: config.host });
 
   let shuttingDown = false;

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { Database, Transaction } from '../db/database.js';
+import { nameKey } from '../model/names.js';
+import type { PartialDate } from '../model/partialDate.js';
+import {
+  ChangesetError,
+  referencedIds,
+  validateChangeset,
+  type Changeset,
+  type Citation,
+  type EntityInput,
+  type PropertyValue,
+  type RelationshipInput,
+} from './changeset.js';
+
+/** created / updated / unchanged counts per entity kind and per relationship type. */
+export interface OutcomeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ApplyReport {
+  origin: string;
+  entities: Record<string, OutcomeCounts>;
+  relationships: Record<string, OutcomeCounts>;
+  aliases: number;
+  /** True when nothing in the graph changed. */
+  unchanged: boolean;
+}
+
+const BATCH = 2000;
+
+function batches<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) result.push(items.slice(i, i + BATCH));
+  return result;
+}
+
+/** Stable JSON (sorted keys), so the same content always hashes alike. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(canonical(value)).digest('hex');
+}
+
+function neo4jDate(iso: string): unknown {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(year, month, day);
+}
+
+/** started → startedOn (a date) and startedPrecision. */
+function dateProps(dates: Record<string, PartialDate | null>): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [name, date] of Object.entries(dates)) {
+    props[`${name}On`] = date === null ? null : neo4jDate(date.start);
+    props[`${name}Precision`] = date === null ? null : date.precision;
+  }
+  return props;
+}
+
+function citationProps(citations: Citation[]): { citeSources: string[]; citeQuotes: string[] } {
+  // Two aligned lists: Neo4j properties cannot hold maps. An empty quote means "no quote".
+  return {
+    citeSources: citations.map((citation) => citation.sourceId),
+    citeQuotes: citations.map((citation) => citation.quote ?? ''),
+  };
+}
+
+/** When the graph first knew a claim: the earliest publication among its sources. */
+function knownSince(citations: Citation[], published: ReadonlyMap<string, string>): unknown {
+  const dates = citations.map((c) => published.get(c.sourceId)).filter((d): d is string => d !== undefined);
+  if (dates.length === 0) return null;
+  return neo4jDate(dates.sort()[0]!);
+}
+
+function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+  const isSource = entity.kind === 'Source';
+  const ownPublished = entity.dates.published?.start;
+  const props: Record<string, unknown> = {
+    ...entity.props,
+    ...dateProps(entity.dates),
+    name: entity.name,
+    nameKey: nameKey(entity.name),
+    description: entity.description,
+    aliasText: entity.aliases.map((alias) => alias.name).join(' | ') || null,
+    ...citationProps(entity.citations),
+    knownSince: isSource ? (ownPublished ? neo4jDate(ownPublished) : null) : knownSince(entity.citations, published),
+  };
+  return { id: entity.id, kind: entity.kind, contentHash: contentHash(entity), props };
+}
+
+function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+  const props: Record<string, unknown> = {
+    ...rel.props,
+    ...dateProps(rel.dates),
+    ...citationProps(rel.citations),
+    knownSince: knownSince(rel.citations, published),
+  };
+  return { from: rel.from, to: rel.to, type: rel.type, key: rel.key, contentHash: contentHash(rel), props };
+}
+
+function addCounts(
+  target: Record<string, OutcomeCounts>,
+  rows: Array<{ outcome: string; count: number } & Record<string, unknown>>,
+  keyName: string,
+): void {
+  for (const row of rows) {
+    const key = String(row[keyName]);
+    const counts = (target[key] ??= { created: 0, updated: 0, unchanged: 0 });
+    counts[row.outcome as keyof OutcomeCounts] += row.count;
+  }
+}
+
+async function lookupExisting(
+  tx: Transaction,
+  ids: string[],
+): Promise<{ kinds: Map<string, string>; published: Map<string, string> }> {
+  const kinds = new Map<string, string>();
+  const published = new Map<string, string>();
+  for (const batch of batches(ids)) {
+    const rows = await tx.run<{ id: string; kind: string; publishedOn: string | null }>('write/existing-entities', {
+      ids: batch,
+    });
+    for (const row of rows) {
+      kinds.set(row.id, row.kind);
+      if (row.publishedOn !== null) published.set(row.id, row.publishedOn);
+    }
+  }
+  return { kinds, published };
+}
+
+/**
+ * Validates a changeset against the graph and writes it, all in one write transaction: either
+ * everything is written or, on any problem, nothing is (ChangesetError lists the problems).
+ */
+export async function applyChangeset(db: Database, changeset: Changeset): Promise<ApplyReport> {
+  return db.writeTransaction(
+    `apply ${changeset.origin}`,
+    async (tx) => {
+      const existing = await lookupExisting(tx, referencedIds(changeset));
+      const problems = validateChangeset(changeset, existing.kinds);
+      if (problems.length > 0) throw new ChangesetError(changeset.origin, problems);
+
+      const published = new Map(existing.published);
+      for (const entity of changeset.entities) {
+        const date = entity.dates.published;
+        if (entity.kind === 'Source' && date) published.set(entity.id, date.start);
+      }
+
+      const report: ApplyReport = { origin: changeset.origin, entities: {}, relationships: {}, aliases: 0, unchanged: true };
+      // Aliases are rewritten only for entities whose content changed (aliases are part of the hash).
+      const changed = new Set<string>();
+      const rows = changeset.entities.map((entity) => entityRow(entity, published));
+      for (const batch of batches(rows)) {
+        const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/upsert-entities', {
+          rows: batch,
+        });
+        addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
+        for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
+      }
+      const aliasRows = changeset.entities
+        .filter((entity) => changed.has(entity.id))
+        .flatMap((entity) =>
+          entity.aliases.map((alias) => ({
+            entityId: entity.id,
+            name: alias.name,
+            nameKey: nameKey(alias.name),
+            givenBy: alias.givenBy ?? '',
+            ...citationProps(alias.citations),
+            knownSince: knownSince(alias.citations, published),
+          })),
+        );
+      for (const batch of batches(aliasRows)) {
+        const [result] = await tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
+        report.aliases += result?.count ?? 0;
+      }
+      const relationshipRows = changeset.relationships.map((rel) => relationshipRow(rel, published));
+      for (const batch of batches(relationshipRows)) {
+        const result = await tx.run<{ type: string; outcome: string; count: number }>('write/upsert-relationships', {
+          rows: batch,
+        });
+        addCounts(report.relationships, result, 'type');
+      }
+      report.unchanged = [...Object.values(report.entities), ...Object.values(report.relationships)].every(
+        (counts) => counts.created === 0 && counts.updated === 0,
+      );
+      return report;
+    },
+    // Large imports legitimately take longer than one API query may.
+    10 * 60_000,
+  );
+}
+
+export type { PropertyValue };
