@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Database } from './db/database.js';
 import type { ErrorCode } from './errors.js';
 import type { Context } from './graphql/context.js';
+import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import type { Logger } from './logger.js';
@@ -141,7 +142,7 @@ export async function startServer(
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
-        return { db, requestId, logger: logger.child({ requestId }) };
+        return { db, requestId, logger: logger.child({ requestId }), loaders: createLoaders(db) };
       },
     }),
   );

@@ -31,7 +31,7 @@ export interface DatabaseOptions {
 
 /** A transaction that runs named statements; one per unit of work that must apply wholly or not at all. */
 export interface Transaction {
-  run<T extends Row = Row>(statement: string, params?: Params): Promise<T[]>;
+  run<T extends object = Row>(statement: string, params?: Params): Promise<T[]>;
 }
 
 export interface ServerInfo {
@@ -87,7 +87,7 @@ export function mapDatabaseError(error: unknown, statement: string, timeoutMs: n
   return apiError('INTERNAL_SERVER_ERROR', `Statement ${statement} failed.`, {}, error);
 }
 
-function rows<T extends Row>(result: QueryResult<RecordShape>): T[] {
+function rows<T extends object>(result: QueryResult<RecordShape>): T[] {
   return result.records.map((record) => toPlain(record.toObject()) as T);
 }
 
@@ -123,7 +123,7 @@ export class Database {
 
   private wrap(tx: ManagedTransaction): Transaction {
     return {
-      run: async <T extends Row>(statement: string, params: Params = {}) =>
+      run: async <T extends object>(statement: string, params: Params = {}) =>
         rows<T>(await tx.run(this.text(statement), toParams(params) as Params)),
     };
   }
@@ -151,11 +151,11 @@ export class Database {
     }
   }
 
-  read<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+  read<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {
     return this.execute('READ', statement, (tx) => tx.run<T>(statement, params));
   }
 
-  write<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+  write<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {
     return this.execute('WRITE', statement, (tx) => tx.run<T>(statement, params));
   }
 
@@ -173,7 +173,7 @@ export class Database {
    * An auto-commit statement, for the few that manage their own transactions
    * (CALL { … } IN TRANSACTIONS: bulk deletes too large for one transaction). Not retried.
    */
-  async autoCommit<T extends Row = Row>(statement: string, params: Params = {}): Promise<T[]> {
+  async autoCommit<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.WRITE });
     try {
       return rows<T>(await session.run(this.text(statement), toParams(params) as Params));

@@ -36,3 +36,9 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/** A YYYY-MM-DD string as a Neo4j DATE parameter (a plain string would not compare with stored dates). */
+export function toNeo4jDate(iso: string): unknown {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(year, month, day);
+}

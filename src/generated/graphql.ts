@@ -2,10 +2,12 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { GraphQLResolveInfo } from 'graphql';
-import type { HealthRow } from '../graphql/rows.js';
+import type { HealthRow, EntityRow, LinkRow, StanceRow, CitationRow, AliasRow, PartialDateRow, ConfidenceRow, ConnectionRow, SearchHitRow } from '../graphql/rows.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -15,12 +17,180 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** A name an entity is known by, and who uses it. */
+export type Alias = {
+  __typename?: 'Alias';
+  citations: Array<Citation>;
+  /** Who gives this name (a vendor, a government, a dataset). */
+  givenBy: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+};
+
+export type Campaign = Entity & Node & {
+  __typename?: 'Campaign';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  /** Who is said to have conducted it, by whom and with what confidence. */
+  conductedBy: Array<ThreatActorLink>;
+  description: Maybe<Scalars['String']['output']>;
+  /** When it was made public. */
+  disclosed: Maybe<PartialDate>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  /** Responses concerning it. */
+  responses: Array<Response>;
+  revoked: Scalars['Boolean']['output'];
+  /** When it began, to the precision the source gives. */
+  started: Maybe<PartialDate>;
+  stixIds: Array<Scalars['String']['output']>;
+  /** What it targeted. */
+  targets: Array<EntityLink>;
+};
+
+
+export type CampaignLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  cursor: Scalars['String']['output'];
+  node: Campaign;
+};
+
+export type CampaignFilter = {
+  /** Only campaigns said to be conducted by this actor (id). */
+  perpetratorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Campaigns that started on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  startedFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Campaigns that started on or before this date. */
+  startedTo?: InputMaybe<Scalars['String']['input']>;
+  /** Only campaigns that targeted this entity (id). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CampaignLink = Link & {
+  __typename?: 'CampaignLink';
+  asset: Maybe<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: Campaign;
+  type: RelationshipType;
+};
+
+/** One source's support for a claim, with the verbatim quote where the source has one. */
+export type Citation = {
+  __typename?: 'Citation';
+  quote: Maybe<Scalars['String']['output']>;
+  source: Source;
+};
+
+/** How sure a claim is: the source's own words and a 0-100 score (STIX 2.1 scale; docs/model.md has the mapping). */
+export type Confidence = {
+  __typename?: 'Confidence';
+  score: Maybe<Scalars['Int']['output']>;
+  text: Maybe<Scalars['String']['output']>;
+};
+
 export type DatabaseInfo = {
   __typename?: 'DatabaseInfo';
   /** community or enterprise. */
   edition: Scalars['String']['output'];
   /** Neo4j version, e.g. 5.26.30. */
   version: Scalars['String']['output'];
+};
+
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+export type Direction =
+  | 'BOTH'
+  /** From the other entity to this one. */
+  | 'IN'
+  /** From this entity to the other. */
+  | 'OUT';
+
+/** What every kind of entity has. */
+export type Entity = {
+  aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
+  attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
+  knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  /** Revoked or deprecated in its source dataset. */
+  revoked: Scalars['Boolean']['output'];
+  /** Original STIX ids of the objects this entity was imported from. */
+  stixIds: Array<Scalars['String']['output']>;
+};
+
+
+/** What every kind of entity has. */
+export type EntityLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** The kind of an entity; the same names as the Neo4j labels. */
+export type EntityKind =
+  | 'AttackPattern'
+  | 'Campaign'
+  | 'CourseOfAction'
+  | 'Location'
+  | 'Malware'
+  | 'Note'
+  | 'Opinion'
+  | 'Organization'
+  | 'Person'
+  | 'PersonGroup'
+  | 'Report'
+  | 'Response'
+  | 'Sighting'
+  | 'Source'
+  | 'State'
+  | 'StixObject'
+  | 'ThreatActor'
+  | 'Tool';
+
+export type EntityLink = Link & {
+  __typename?: 'EntityLink';
+  /** What was targeted (TARGETS): "unclassified network". */
+  asset: Maybe<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: Entity;
+  /** A role title (HOLDS_ROLE): "High Representative". */
+  title: Maybe<Scalars['String']['output']>;
+  type: RelationshipType;
 };
 
 export type Health = {
@@ -33,10 +203,671 @@ export type Health = {
   relationshipCount: Scalars['Int']['output'];
 };
 
+/** An entity from imported threat intelligence (ATT&CK techniques, malware, tools, locations, …). */
+export type IntelObject = Entity & Node & {
+  __typename?: 'IntelObject';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  revoked: Scalars['Boolean']['output'];
+  stixIds: Array<Scalars['String']['output']>;
+};
+
+
+/** An entity from imported threat intelligence (ATT&CK techniques, malware, tools, locations, …). */
+export type IntelObjectLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** What every relationship carries. */
+export type Link = {
+  citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  type: RelationshipType;
+};
+
+/** Anything in the graph with an id. */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type Organization = Entity & Node & {
+  __typename?: 'Organization';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  /** States that designate the organisation as critical infrastructure. */
+  designatedCriticalInfrastructureBy: Array<StateLink>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  /** Member states and organisations. */
+  members: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  orgType: Maybe<OrganizationType>;
+  /** The state or organisation this body belongs to. */
+  partOf: Array<EntityLink>;
+  /** Responses issued by the organisation or on its behalf. */
+  responsesIssued: Array<Response>;
+  revoked: Scalars['Boolean']['output'];
+  /** People holding roles in the organisation. */
+  roles: Array<PersonLink>;
+  stancesReceived: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+  /** Campaigns that targeted the organisation. */
+  targetedBy: Array<CampaignLink>;
+};
+
+
+export type OrganizationLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  edges: Array<OrganizationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organization;
+};
+
+export type OrganizationFilter = {
+  /** Only organisations this state or organisation is a member of (id). */
+  hasMemberId?: InputMaybe<Scalars['ID']['input']>;
+  orgType?: InputMaybe<OrganizationType>;
+};
+
+export type OrganizationLink = Link & {
+  __typename?: 'OrganizationLink';
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: Organization;
+  title: Maybe<Scalars['String']['output']>;
+  type: RelationshipType;
+};
+
+export type OrganizationType =
+  | 'AGENCY'
+  | 'COMPANY'
+  | 'GOVERNMENT_BODY'
+  | 'INTERGOVERNMENTAL'
+  | 'OTHER'
+  | 'SECURITY_VENDOR';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A date known to a year, a month or a day, as the source gave it; nothing finer is invented. */
+export type PartialDate = {
+  __typename?: 'PartialDate';
+  /** Last day of the period, YYYY-MM-DD. */
+  end: Scalars['String']['output'];
+  precision: DatePrecision;
+  /** First day of the period, YYYY-MM-DD. */
+  start: Scalars['String']['output'];
+  /** As the source gave it: 2022, 2024-03 or 2025-05-28. */
+  text: Scalars['String']['output'];
+};
+
+export type Person = Entity & Node & {
+  __typename?: 'Person';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  responsesIssued: Array<Response>;
+  revoked: Scalars['Boolean']['output'];
+  /** Roles held, with the organisation. */
+  roles: Array<OrganizationLink>;
+  stancesReceived: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+};
+
+
+export type PersonLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/** People the sources describe together without naming them (the seven charged nationals). */
+export type PersonGroup = Entity & Node & {
+  __typename?: 'PersonGroup';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  memberOf: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  /** ISO code of the members' nationality. */
+  nationality: Maybe<Scalars['String']['output']>;
+  revoked: Scalars['Boolean']['output'];
+  size: Maybe<Scalars['Int']['output']>;
+  stancesReceived: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+};
+
+
+/** People the sources describe together without naming them (the seven charged nationals). */
+export type PersonGroupLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type PersonLink = Link & {
+  __typename?: 'PersonLink';
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: Person;
+  title: Maybe<Scalars['String']['output']>;
+  type: RelationshipType;
+};
+
 export type Query = {
   __typename?: 'Query';
+  campaign: Maybe<Campaign>;
+  campaigns: CampaignConnection;
   /** Is the API up, which database serves it, and how big is the graph? */
   health: Health;
+  /** Entities known by this name or alias (case, spaces and punctuation ignored: "apt 31" finds APT31). */
+  lookup: Array<Entity>;
+  /** Any entity by id; null when there is none. */
+  node: Maybe<Entity>;
+  organization: Maybe<Organization>;
+  organizations: OrganizationConnection;
+  person: Maybe<Person>;
+  persons: PersonConnection;
+  response: Maybe<Response>;
+  /** Responses, newest first. */
+  responses: ResponseConnection;
+  /** Full-text search over names, aliases and descriptions, best match first. */
+  search: Array<SearchHit>;
+  source: Maybe<Source>;
+  sources: SourceConnection;
+  state: Maybe<State>;
+  states: StateConnection;
+  /** A threat actor by id or by any name or alias. */
+  threatActor: Maybe<ThreatActor>;
+  threatActors: ThreatActorConnection;
+};
+
+
+export type QueryCampaignArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CampaignFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLookupArgs = {
+  kinds?: InputMaybe<Array<EntityKind>>;
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrganizationArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPersonsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryResponseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResponseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  text: Scalars['String']['input'];
+};
+
+
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStateArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryThreatActorArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryThreatActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ThreatActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Relationship types of the graph. */
+export type RelationshipType =
+  | 'ACKNOWLEDGES'
+  | 'ATTRIBUTED_TO'
+  | 'CONCERNS'
+  | 'CONDUCTED_BY'
+  | 'DERIVED_FROM'
+  | 'DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'
+  | 'DUPLICATE_OF'
+  | 'HOLDS_ROLE'
+  | 'INDICATES'
+  | 'ISSUED_BY'
+  | 'LOCATED_AT'
+  | 'MEMBER_OF'
+  | 'MITIGATES'
+  | 'OBJECT_REF'
+  | 'ON_BEHALF_OF'
+  | 'ORIGINATES_FROM'
+  | 'PART_OF'
+  | 'POSSIBLY_SAME_AS'
+  | 'REFERS_TO'
+  | 'RELATED_TO'
+  | 'REVOKED_BY'
+  | 'SIGHTING_OF'
+  | 'SPONSORED_BY'
+  | 'SUBTECHNIQUE_OF'
+  | 'TARGETS'
+  | 'USES';
+
+/** A dated act in response to campaigns: an attribution, a condemnation, an indictment, … */
+export type Response = Entity & Node & {
+  __typename?: 'Response';
+  acknowledgedBy: Array<Response>;
+  /** Earlier responses this one acknowledges. */
+  acknowledges: Array<Response>;
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  /** What the issuer says the response rests on ("an extensive investigation"). */
+  basis: Maybe<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  concerns: Array<Campaign>;
+  confidence: Maybe<Confidence>;
+  /** When it was issued, to the precision the sources give. */
+  date: PartialDate;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Who issued it: a state, an organisation or a person. */
+  issuer: Entity;
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  /** The organisation a person spoke for (Kaja Kallas for the EU). */
+  onBehalfOf: Maybe<Entity>;
+  revoked: Scalars['Boolean']['output'];
+  /** Its stance toward each party it refers to. */
+  stances: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+  types: Array<ResponseType>;
+};
+
+
+/** A dated act in response to campaigns: an attribution, a condemnation, an indictment, … */
+export type ResponseLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type ResponseConnection = {
+  __typename?: 'ResponseConnection';
+  edges: Array<ResponseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ResponseEdge = {
+  __typename?: 'ResponseEdge';
+  cursor: Scalars['String']['output'];
+  node: Response;
+};
+
+export type ResponseFilter = {
+  /** Only responses concerning this campaign (id). */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Issued on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Only responses issued by this entity or on its behalf (id). */
+  issuerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only responses that name this state (or actor) as responsible (id). */
+  namesResponsibleId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only responses with some stance toward this entity (id); with stance, only that stance. */
+  refersToId?: InputMaybe<Scalars['ID']['input']>;
+  stance?: InputMaybe<StanceType>;
+  /** Issued on or before this date. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  /** Only responses of these types. */
+  types?: InputMaybe<Array<ResponseType>>;
+};
+
+/** What kind of act a response is; a statement can be several at once (solidarity and concern). */
+export type ResponseType =
+  | 'AMBASSADOR_SUMMONS'
+  | 'ATTRIBUTION'
+  | 'CALL_TO_ACTION'
+  | 'CONCERN'
+  | 'CONDEMNATION'
+  | 'DENIAL'
+  | 'INDICTMENT'
+  | 'SANCTION'
+  | 'SOLIDARITY';
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  entity: Entity;
+  /** Lucene relevance score; higher is better. */
+  score: Scalars['Float']['output'];
+};
+
+/** A document that states claims: an article, an official statement, a dataset. */
+export type Source = Entity & Node & {
+  __typename?: 'Source';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  published: Maybe<PartialDate>;
+  publisher: Maybe<Scalars['String']['output']>;
+  revoked: Scalars['Boolean']['output'];
+  sourceType: Maybe<SourceType>;
+  stixIds: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** True when no headline is known and the title describes the document instead. */
+  titleIsDescriptive: Scalars['Boolean']['output'];
+  url: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A document that states claims: an article, an official statement, a dataset. */
+export type SourceLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  edges: Array<SourceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  cursor: Scalars['String']['output'];
+  node: Source;
+};
+
+export type SourceType =
+  | 'COURT_FILING'
+  | 'DATASET'
+  | 'NEWS_ARTICLE'
+  | 'OFFICIAL_STATEMENT'
+  | 'OTHER'
+  | 'REPORT';
+
+/** A response's stance toward one party (a REFERS_TO relationship). */
+export type Stance = {
+  __typename?: 'Stance';
+  citations: Array<Citation>;
+  knownSince: Maybe<Scalars['String']['output']>;
+  response: Response;
+  stance: StanceType;
+  target: Entity;
+};
+
+/** A response's stance toward a party it refers to. */
+export type StanceType =
+  /** Refers to the party without naming it as responsible ("activity linked to Beijing"). */
+  | 'ALLUDES_TO'
+  | 'CALLS_ON'
+  | 'CHARGES'
+  | 'CONDEMNS'
+  | 'DENIES'
+  /** The source says the issuer did not name the party as responsible. */
+  | 'DOES_NOT_NAME'
+  | 'EXPRESSES_CONCERN_ABOUT'
+  | 'EXPRESSES_SOLIDARITY_WITH'
+  /** Names the party as responsible. */
+  | 'NAMES_RESPONSIBLE'
+  | 'SANCTIONS';
+
+export type State = Entity & Node & {
+  __typename?: 'State';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  /** Government bodies and agencies of the state. */
+  bodies: Array<OrganizationLink>;
+  citations: Array<Citation>;
+  /** Institutions the state designates as critical infrastructure. */
+  criticalInfrastructure: Array<OrganizationLink>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** ISO 3166-1 alpha-2 code. */
+  isoCode: Maybe<Scalars['String']['output']>;
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  /** Alliances and unions the state is a member of. */
+  memberOf: Array<OrganizationLink>;
+  name: Scalars['String']['output'];
+  /** Responses the state issued. */
+  responsesIssued: Array<Response>;
+  revoked: Scalars['Boolean']['output'];
+  /** Threat actors the state sponsors or that act for it. */
+  sponsoredActors: Array<ThreatActorLink>;
+  /** Responses that refer to the state, with their stance. */
+  stancesReceived: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+};
+
+
+export type StateLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type StateConnection = {
+  __typename?: 'StateConnection';
+  edges: Array<StateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StateEdge = {
+  __typename?: 'StateEdge';
+  cursor: Scalars['String']['output'];
+  node: State;
+};
+
+export type StateLink = Link & {
+  __typename?: 'StateLink';
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: State;
+  type: RelationshipType;
+};
+
+export type ThreatActor = Entity & Node & {
+  __typename?: 'ThreatActor';
+  aliases: Array<Alias>;
+  attackIds: Array<Scalars['String']['output']>;
+  /** Campaigns the group is said to have conducted. */
+  campaigns: Array<CampaignLink>;
+  citations: Array<Citation>;
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  knownSince: Maybe<Scalars['String']['output']>;
+  links: Array<EntityLink>;
+  /** People and groups of people said to be members. */
+  members: Array<EntityLink>;
+  name: Scalars['String']['output'];
+  /** Groups that may be the same actor (unsettled alias matches). */
+  possiblySameAs: Array<ThreatActorLink>;
+  revoked: Scalars['Boolean']['output'];
+  /** States that sponsor the group or for which it acts. */
+  sponsors: Array<StateLink>;
+  /** Responses that refer to the group, with their stance. */
+  stancesReceived: Array<Stance>;
+  stixIds: Array<Scalars['String']['output']>;
+  /** Techniques, malware and tools the group uses. */
+  uses: Array<EntityLink>;
+};
+
+
+export type ThreatActorLinksArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type ThreatActorConnection = {
+  __typename?: 'ThreatActorConnection';
+  edges: Array<ThreatActorEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ThreatActorEdge = {
+  __typename?: 'ThreatActorEdge';
+  cursor: Scalars['String']['output'];
+  node: ThreatActor;
+};
+
+export type ThreatActorFilter = {
+  /** Only actors whose name or an alias contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only actors sponsored by this state (id). */
+  sponsorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ThreatActorLink = Link & {
+  __typename?: 'ThreatActorLink';
+  citations: Array<Citation>;
+  claimedBy: Maybe<Entity>;
+  confidence: Maybe<Confidence>;
+  direction: Direction;
+  knownSince: Maybe<Scalars['String']['output']>;
+  node: ThreatActor;
+  type: RelationshipType;
 };
 
 
@@ -112,27 +943,201 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Alias: ResolverTypeWrapper<AliasRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Campaign: ResolverTypeWrapper<EntityRow>;
+  CampaignConnection: ResolverTypeWrapper<ConnectionRow>;
+  CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
+  CampaignFilter: CampaignFilter;
+  CampaignLink: ResolverTypeWrapper<LinkRow>;
+  Citation: ResolverTypeWrapper<CitationRow>;
+  Confidence: ResolverTypeWrapper<ConfidenceRow>;
   DatabaseInfo: ResolverTypeWrapper<DatabaseInfo>;
+  DatePrecision: DatePrecision;
+  Direction: Direction;
+  Entity: ResolverTypeWrapper<EntityRow>;
+  EntityKind: EntityKind;
+  EntityLink: ResolverTypeWrapper<LinkRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntelObject: ResolverTypeWrapper<EntityRow>;
+  Link: ResolverTypeWrapper<LinkRow>;
+  Node: ResolverTypeWrapper<EntityRow>;
+  Organization: ResolverTypeWrapper<EntityRow>;
+  OrganizationConnection: ResolverTypeWrapper<ConnectionRow>;
+  OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
+  OrganizationFilter: OrganizationFilter;
+  OrganizationLink: ResolverTypeWrapper<LinkRow>;
+  OrganizationType: OrganizationType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartialDate: ResolverTypeWrapper<PartialDateRow>;
+  Person: ResolverTypeWrapper<EntityRow>;
+  PersonConnection: ResolverTypeWrapper<ConnectionRow>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonGroup: ResolverTypeWrapper<EntityRow>;
+  PersonLink: ResolverTypeWrapper<LinkRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelationshipType: RelationshipType;
+  Response: ResolverTypeWrapper<EntityRow>;
+  ResponseConnection: ResolverTypeWrapper<ConnectionRow>;
+  ResponseEdge: ResolverTypeWrapper<Omit<ResponseEdge, 'node'> & { node: ResolversTypes['Response'] }>;
+  ResponseFilter: ResponseFilter;
+  ResponseType: ResponseType;
+  SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  Source: ResolverTypeWrapper<EntityRow>;
+  SourceConnection: ResolverTypeWrapper<ConnectionRow>;
+  SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
+  SourceType: SourceType;
+  Stance: ResolverTypeWrapper<StanceRow>;
+  StanceType: StanceType;
+  State: ResolverTypeWrapper<EntityRow>;
+  StateConnection: ResolverTypeWrapper<ConnectionRow>;
+  StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
+  StateLink: ResolverTypeWrapper<LinkRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ThreatActor: ResolverTypeWrapper<EntityRow>;
+  ThreatActorConnection: ResolverTypeWrapper<ConnectionRow>;
+  ThreatActorEdge: ResolverTypeWrapper<Omit<ThreatActorEdge, 'node'> & { node: ResolversTypes['ThreatActor'] }>;
+  ThreatActorFilter: ThreatActorFilter;
+  ThreatActorLink: ResolverTypeWrapper<LinkRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Alias: AliasRow;
   Boolean: Scalars['Boolean']['output'];
+  Campaign: EntityRow;
+  CampaignConnection: ConnectionRow;
+  CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
+  CampaignFilter: CampaignFilter;
+  CampaignLink: LinkRow;
+  Citation: CitationRow;
+  Confidence: ConfidenceRow;
   DatabaseInfo: DatabaseInfo;
+  Entity: EntityRow;
+  EntityLink: LinkRow;
+  Float: Scalars['Float']['output'];
   Health: HealthRow;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntelObject: EntityRow;
+  Link: LinkRow;
+  Node: EntityRow;
+  Organization: EntityRow;
+  OrganizationConnection: ConnectionRow;
+  OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
+  OrganizationFilter: OrganizationFilter;
+  OrganizationLink: LinkRow;
+  PageInfo: PageInfo;
+  PartialDate: PartialDateRow;
+  Person: EntityRow;
+  PersonConnection: ConnectionRow;
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonGroup: EntityRow;
+  PersonLink: LinkRow;
   Query: Record<PropertyKey, never>;
+  Response: EntityRow;
+  ResponseConnection: ConnectionRow;
+  ResponseEdge: Omit<ResponseEdge, 'node'> & { node: ResolversParentTypes['Response'] };
+  ResponseFilter: ResponseFilter;
+  SearchHit: SearchHitRow;
+  Source: EntityRow;
+  SourceConnection: ConnectionRow;
+  SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  Stance: StanceRow;
+  State: EntityRow;
+  StateConnection: ConnectionRow;
+  StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
+  StateLink: LinkRow;
   String: Scalars['String']['output'];
+  ThreatActor: EntityRow;
+  ThreatActorConnection: ConnectionRow;
+  ThreatActorEdge: Omit<ThreatActorEdge, 'node'> & { node: ResolversParentTypes['ThreatActor'] };
+  ThreatActorFilter: ThreatActorFilter;
+  ThreatActorLink: LinkRow;
+};
+
+export type AliasResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alias'] = ResolversParentTypes['Alias']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  givenBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  conductedBy?: Resolver<Array<ResolversTypes['ThreatActorLink']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disclosed?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<CampaignLinksArgs, 'direction' | 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responses?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CampaignLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignLink'] = ResolversParentTypes['CampaignLink']> = {
+  asset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type ConfidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Confidence'] = ResolversParentTypes['Confidence']> = {
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DatabaseInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatabaseInfo'] = ResolversParentTypes['DatabaseInfo']> = {
   edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
+  __resolveType: TypeResolveFn<'Campaign' | 'IntelObject' | 'Organization' | 'Person' | 'PersonGroup' | 'Response' | 'Source' | 'State' | 'ThreatActor', ParentType, ContextType>;
+};
+
+export type EntityLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityLink'] = ResolversParentTypes['EntityLink']> = {
+  asset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type HealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
@@ -141,13 +1146,378 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IntelObjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntelObject'] = ResolversParentTypes['IntelObject']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<IntelObjectLinksArgs, 'direction' | 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
+  __resolveType: TypeResolveFn<'CampaignLink' | 'EntityLink' | 'OrganizationLink' | 'PersonLink' | 'StateLink' | 'ThreatActorLink', ParentType, ContextType>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Campaign' | 'IntelObject' | 'Organization' | 'Person' | 'PersonGroup' | 'Response' | 'Source' | 'State' | 'ThreatActor', ParentType, ContextType>;
+};
+
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  designatedCriticalInfrastructureBy?: Resolver<Array<ResolversTypes['StateLink']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<OrganizationLinksArgs, 'direction' | 'first'>>;
+  members?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgType?: Resolver<Maybe<ResolversTypes['OrganizationType']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  responsesIssued?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
+  stancesReceived?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targetedBy?: Resolver<Array<ResolversTypes['CampaignLink']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrganizationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type OrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationLink'] = ResolversParentTypes['OrganizationLink']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<PersonLinksArgs, 'direction' | 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responsesIssued?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
+  stancesReceived?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PersonGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonGroup'] = ResolversParentTypes['PersonGroup']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<PersonGroupLinksArgs, 'direction' | 'first'>>;
+  memberOf?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stancesReceived?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonLink'] = ResolversParentTypes['PersonLink']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, Partial<QueryCampaignArgs>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  lookup?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryLookupArgs, 'name'>>;
+  node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, Partial<QueryPersonArgs>>;
+  persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+  response?: Resolver<Maybe<ResolversTypes['Response']>, ParentType, ContextType, RequireFields<QueryResponseArgs, 'id'>>;
+  responses?: Resolver<ResolversTypes['ResponseConnection'], ParentType, ContextType, RequireFields<QueryResponsesArgs, 'first'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
+  state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType, Partial<QueryStateArgs>>;
+  states?: Resolver<ResolversTypes['StateConnection'], ParentType, ContextType, RequireFields<QueryStatesArgs, 'first'>>;
+  threatActor?: Resolver<Maybe<ResolversTypes['ThreatActor']>, ParentType, ContextType, Partial<QueryThreatActorArgs>>;
+  threatActors?: Resolver<ResolversTypes['ThreatActorConnection'], ParentType, ContextType, RequireFields<QueryThreatActorsArgs, 'first'>>;
+};
+
+export type ResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Response'] = ResolversParentTypes['Response']> = {
+  acknowledgedBy?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  acknowledges?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  concerns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ResponseLinksArgs, 'direction' | 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stances?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['ResponseType']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResponseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseConnection'] = ResolversParentTypes['ResponseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResponseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResponseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseEdge'] = ResolversParentTypes['ResponseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<SourceLinksArgs, 'direction' | 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  published?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sourceType?: Resolver<Maybe<ResolversTypes['SourceType']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleIsDescriptive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SourceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  response?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['StanceType'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type StateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['State'] = ResolversParentTypes['State']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  bodies?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  criticalInfrastructure?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isoCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<StateLinksArgs, 'direction' | 'first'>>;
+  memberOf?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responsesIssued?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sponsoredActors?: Resolver<Array<ResolversTypes['ThreatActorLink']>, ParentType, ContextType>;
+  stancesReceived?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateConnection'] = ResolversParentTypes['StateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateEdge'] = ResolversParentTypes['StateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+};
+
+export type StateLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateLink'] = ResolversParentTypes['StateLink']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThreatActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActor'] = ResolversParentTypes['ThreatActor']> = {
+  aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
+  attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  campaigns?: Resolver<Array<ResolversTypes['CampaignLink']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ThreatActorLinksArgs, 'direction' | 'first'>>;
+  members?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  possiblySameAs?: Resolver<Array<ResolversTypes['ThreatActorLink']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sponsors?: Resolver<Array<ResolversTypes['StateLink']>, ParentType, ContextType>;
+  stancesReceived?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
+  stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  uses?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThreatActorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActorConnection'] = ResolversParentTypes['ThreatActorConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ThreatActorEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ThreatActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActorEdge'] = ResolversParentTypes['ThreatActorEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ThreatActor'], ParentType, ContextType>;
+};
+
+export type ThreatActorLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActorLink'] = ResolversParentTypes['ThreatActorLink']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ThreatActor'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  Alias?: AliasResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignLink?: CampaignLinkResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
+  Confidence?: ConfidenceResolvers<ContextType>;
   DatabaseInfo?: DatabaseInfoResolvers<ContextType>;
+  Entity?: EntityResolvers<ContextType>;
+  EntityLink?: EntityLinkResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  IntelObject?: IntelObjectResolvers<ContextType>;
+  Link?: LinkResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  OrganizationLink?: OrganizationLinkResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDate?: PartialDateResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonGroup?: PersonGroupResolvers<ContextType>;
+  PersonLink?: PersonLinkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Response?: ResponseResolvers<ContextType>;
+  ResponseConnection?: ResponseConnectionResolvers<ContextType>;
+  ResponseEdge?: ResponseEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
+  Stance?: StanceResolvers<ContextType>;
+  State?: StateResolvers<ContextType>;
+  StateConnection?: StateConnectionResolvers<ContextType>;
+  StateEdge?: StateEdgeResolvers<ContextType>;
+  StateLink?: StateLinkResolvers<ContextType>;
+  ThreatActor?: ThreatActorResolvers<ContextType>;
+  ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
+  ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;
+  ThreatActorLink?: ThreatActorLinkResolvers<ContextType>;
 };
 

@@ -5,3 +5,70 @@
 
 /** Health is resolved lazily: each field asks the database only when selected. */
 export type HealthRow = Record<string, never>;
+
+/** An entity's stored properties (cypher/read/*: `n {.*}`); kind-specific ones vary. */
+export interface EntityRow {
+  id: string;
+  kind: string;
+  name: string;
+  description?: string | null;
+  citeSources?: string[] | null;
+  citeQuotes?: string[] | null;
+  knownSince?: string | null;
+  stixIds?: string[] | null;
+  attackIds?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+  [property: string]: unknown;
+}
+
+/** A relationship seen from one end (cypher/read/links.cypher). */
+export interface LinkRow {
+  /** The entity the relationship was read from. */
+  from: string;
+  type: string;
+  direction: 'OUT' | 'IN';
+  props: Record<string, unknown>;
+  node: EntityRow;
+}
+
+/** A REFERS_TO relationship as a stance: the response on one end, the party on the other. */
+export interface StanceRow {
+  link: LinkRow;
+  responseId: string;
+  target: EntityRow | string;
+  response: EntityRow | string;
+}
+
+export interface CitationRow {
+  sourceId: string;
+  quote: string | null;
+}
+
+export interface AliasRow {
+  name: string;
+  givenBy: string | null;
+  citeSources: string[] | null;
+  citeQuotes: string[] | null;
+}
+
+export interface PartialDateRow {
+  start: string;
+  precision: 'YEAR' | 'MONTH' | 'DAY';
+}
+
+export interface ConfidenceRow {
+  score: number | null;
+  text: string | null;
+}
+
+export interface ConnectionRow {
+  totalCount: number;
+  edges: Array<{ cursor: string; node: EntityRow }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface SearchHitRow {
+  score: number;
+  entity: EntityRow;
+}

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import neo4j from 'neo4j-driver';
 import type { Database, Transaction } from '../db/database.js';
+import { toNeo4jDate } from '../db/values.js';
 import { nameKey } from '../model/names.js';
-import type { PartialDate } from '../model/partialDate.js';
+import { partialDateEnd, type PartialDate } from '../model/partialDate.js';
 import {
   ChangesetError,
   referencedIds,
@@ -54,16 +54,16 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonical(value)).digest('hex');
 }
 
-function neo4jDate(iso: string): unknown {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(year, month, day);
-}
 
-/** started → startedOn (a date) and startedPrecision. */
+/**
+ * started → startedOn (first day), startedEnd (last day of the period) and startedPrecision, so
+ * that range filters can test overlap ("2022" overlaps March 2022) without inventing a day.
+ */
 function dateProps(dates: Record<string, PartialDate | null>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [name, date] of Object.entries(dates)) {
-    props[`${name}On`] = date === null ? null : neo4jDate(date.start);
+    props[`${name}On`] = date === null ? null : toNeo4jDate(date.start);
+    props[`${name}End`] = date === null ? null : toNeo4jDate(partialDateEnd(date));
     props[`${name}Precision`] = date === null ? null : date.precision;
   }
   return props;
@@ -81,7 +81,7 @@ function citationProps(citations: Citation[]): { citeSources: string[]; citeQuot
 function knownSince(citations: Citation[], published: ReadonlyMap<string, string>): unknown {
   const dates = citations.map((c) => published.get(c.sourceId)).filter((d): d is string => d !== undefined);
   if (dates.length === 0) return null;
-  return neo4jDate(dates.sort()[0]!);
+  return toNeo4jDate(dates.sort()[0]!);
 }
 
 function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
@@ -95,7 +95,7 @@ function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>):
     description: entity.description,
     aliasText: entity.aliases.map((alias) => alias.name).join(' | ') || null,
     ...citationProps(entity.citations),
-    knownSince: isSource ? (ownPublished ? neo4jDate(ownPublished) : null) : knownSince(entity.citations, published),
+    knownSince: isSource ? (ownPublished ? toNeo4jDate(ownPublished) : null) : knownSince(entity.citations, published),
   };
   return { id: entity.id, kind: entity.kind, contentHash: contentHash(entity), props };
 }

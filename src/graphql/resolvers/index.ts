@@ -1,9 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { healthResolvers } from './health.js';
+import { modelResolvers } from './model.js';
 
 /** Every domain's resolvers, merged one level deep (type name, then field). */
 export function buildResolvers(): Resolvers {
-  const parts: Resolvers[] = [healthResolvers];
+  const parts: Resolvers[] = [healthResolvers, modelResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) {

@@ -1,0 +1,19 @@
+// Relationships of many entities at once (the batch behind every typed relationship field), of the
+// given types (null: all) and direction, at most $limit per entity.
+// Parameters: $ids, $types (list or null), $direction (OUT | IN | BOTH), $limit.
+// Returns: id, type, direction (seen from id), props (relationship properties), node (the other entity).
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)-[r]-(m:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
+  RETURN r, m
+  ORDER BY type(r), m.name, m.id
+  LIMIT $limit
+}
+RETURN id,
+  type(r) AS type,
+  CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
+  properties(r) AS props,
+  m {.*} AS node

@@ -1,0 +1,16 @@
+// A page of organisations by name, optionally of one type or with a given member.
+// Parameters: $orgType, $hasMemberId, $afterKey, $afterId (cursor), $limit.
+// Returns: totalCount, page.
+MATCH (n:Organization)
+WHERE ($orgType IS NULL OR n.orgType = $orgType)
+  AND ($hasMemberId IS NULL OR EXISTS { (n)<-[:MEMBER_OF]-(:Entity {id: $hasMemberId}) })
+WITH collect(n) AS matches
+CALL (matches) {
+  UNWIND matches AS n
+  WITH n
+  WHERE $afterKey IS NULL OR n.nameKey > $afterKey OR (n.nameKey = $afterKey AND n.id > $afterId)
+  ORDER BY n.nameKey, n.id
+  LIMIT $limit
+  RETURN collect(n {.*}) AS page
+}
+RETURN size(matches) AS totalCount, page

@@ -1,0 +1,18 @@
+// A page of threat actors by name, optionally sponsored by a state or matching a name fragment.
+// Parameters: $sponsorId, $nameContains (a name key fragment), $afterKey, $afterId (cursor), $limit.
+// Returns: totalCount (all matches), page (up to $limit entities after the cursor).
+MATCH (n:ThreatActor)
+WHERE ($sponsorId IS NULL OR EXISTS { (n)-[:SPONSORED_BY]->(:Entity {id: $sponsorId}) })
+  AND ($nameContains IS NULL
+    OR n.nameKey CONTAINS $nameContains
+    OR EXISTS { (n)-[:KNOWN_AS]->(a:Alias) WHERE a.nameKey CONTAINS $nameContains })
+WITH collect(n) AS matches
+CALL (matches) {
+  UNWIND matches AS n
+  WITH n
+  WHERE $afterKey IS NULL OR n.nameKey > $afterKey OR (n.nameKey = $afterKey AND n.id > $afterId)
+  ORDER BY n.nameKey, n.id
+  LIMIT $limit
+  RETURN collect(n {.*}) AS page
+}
+RETURN size(matches) AS totalCount, page

@@ -1,0 +1,16 @@
+// Entities whose name or any alias has this name key (src/model/names.ts: case, spaces and
+// punctuation ignored), optionally of some kinds.
+// Parameters: $key (name key), $kinds (list of kinds or null), $limit.
+// Returns: entity, one row per distinct entity, by name.
+CALL () {
+  MATCH (n:Entity {nameKey: $key})
+  RETURN n
+  UNION
+  MATCH (:Alias {nameKey: $key})<-[:KNOWN_AS]-(n:Entity)
+  RETURN n
+}
+WITH DISTINCT n
+WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN n {.*} AS entity
+ORDER BY n.name, n.id
+LIMIT $limit

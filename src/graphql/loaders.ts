@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database.js';
+import type { AliasRow, EntityRow, LinkRow } from './rows.js';
+
+/**
+ * Per-request batching: every entity, alias list and relationship list a request needs at one
+ * level of the query is fetched with one statement, whatever the number of parents (no N+1).
+ */
+
+export interface LinkQuery {
+  id: string;
+  /** Relationship types, or null for all. */
+  types: string[] | null;
+  direction: 'OUT' | 'IN' | 'BOTH';
+  limit: number;
+}
+
+export interface Loaders {
+  entity: DataLoader<string, EntityRow | null>;
+  aliases: DataLoader<string, AliasRow[]>;
+  links: DataLoader<LinkQuery, LinkRow[], string>;
+}
+
+/** Links of the first typed field may be read for many parents; the same limit covers every field. */
+export const DEFAULT_LINK_LIMIT = 500;
+
+function linkKey(query: LinkQuery): string {
+  return `${query.direction}|${query.limit}|${query.types === null ? '*' : [...query.types].sort().join(',')}|${query.id}`;
+}
+
+export function createLoaders(db: Database): Loaders {
+  const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
+    const rows = await db.read<{ entity: EntityRow }>('read/entities-by-id', { ids: [...ids] });
+    const byId = new Map(rows.map((row) => [row.entity.id, row.entity]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const aliases = new DataLoader<string, AliasRow[]>(async (ids) => {
+    const rows = await db.read<AliasRow & { id: string }>('read/aliases', { ids: [...ids] });
+    return ids.map((id) => rows.filter((row) => row.id === id));
+  });
+
+  const links = new DataLoader<LinkQuery, LinkRow[], string>(
+    async (queries) => {
+      // One statement per distinct (types, direction, limit); each covers all parents asking it.
+      const groups = new Map<string, LinkQuery[]>();
+      for (const query of queries) {
+        const group = linkKey({ ...query, id: '' });
+        groups.set(group, [...(groups.get(group) ?? []), query]);
+      }
+      const results = new Map<string, LinkRow[]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0]!;
+          const rows = await db.read<Omit<LinkRow, 'from'> & { id: string }>('read/links', {
+            ids: group.map((query) => query.id),
+            types: first.types,
+            direction: first.direction,
+            limit: first.limit,
+          });
+          for (const query of group) results.set(linkKey(query), []);
+          for (const { id, ...row } of rows) {
+            results.get(linkKey({ ...first, id }))?.push({ ...row, from: id });
+            // The far end arrives whole; resolving it again as an entity then costs no query.
+            entity.prime(row.node.id, row.node);
+          }
+        }),
+      );
+      return queries.map((query) => results.get(linkKey(query)) ?? []);
+    },
+    { cacheKeyFn: linkKey },
+  );
+
+  return { entity, aliases, links };
+}

@@ -1,0 +1,305 @@
+import { toNeo4jDate } from '../../db/values.js';
+import { badUserInput } from '../../errors.js';
+import { nameKey } from '../../model/names.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import type { Context } from '../context.js';
+import { BY_NAME, paginate, type SortKey } from '../pagination.js';
+import type { EntityRow, LinkRow, StanceRow } from '../rows.js';
+import {
+  checkFirst,
+  checkKinds,
+  citationsOf,
+  confidenceOf,
+  entityOrNull,
+  filterDate,
+  graphqlTypeOf,
+  links,
+  linksTo,
+  nodesVia,
+  partialDateOf,
+  partialDateResolvers,
+  type Direction,
+} from './shared.js';
+
+/** Resolvers of schema/model.graphql: entities, their typed relationships, lists, lookup and search. */
+
+const NEWEST_FIRST: SortKey = {
+  of: (row) => (typeof row.occurredOn === 'string' ? row.occurredOn : null),
+  toParam: (key) => toNeo4jDate(key),
+};
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Fields every entity type resolves alike. */
+const entityFields = {
+  aliases: (row: EntityRow, _args: unknown, context: Context) => context.loaders.aliases.load(row.id),
+  citations: (row: EntityRow) => citationsOf(row),
+  stixIds: (row: EntityRow) => strings(row.stixIds),
+  attackIds: (row: EntityRow) => strings(row.attackIds),
+  revoked: (row: EntityRow) => row.revoked === true || row.deprecated === true,
+  links: (
+    row: EntityRow,
+    args: { types?: readonly string[] | null; direction?: Direction | null; first?: number | null },
+    context: Context,
+  ) => links(context, row.id, args.types?.length ? [...args.types] : null, args.direction ?? 'BOTH', checkFirst(args.first, 500)),
+};
+
+/** Fields every link type resolves alike. */
+const linkFields = {
+  confidence: (row: LinkRow) => confidenceOf(row.props),
+  claimedBy: (row: LinkRow, _args: unknown, context: Context) => entityOrNull(context, row.props.claimedBy),
+  citations: (row: LinkRow) => citationsOf(row.props),
+  knownSince: (row: LinkRow) => stringOrNull(row.props.knownSince),
+};
+const asset = (row: LinkRow) => stringOrNull(row.props.asset);
+const title = (row: LinkRow) => stringOrNull(row.props.title);
+
+/** REFERS_TO relationships as stances; `from` is the entity they were read from. */
+function stancesOf(rows: LinkRow[]): StanceRow[] {
+  return rows.map((link) =>
+    link.direction === 'OUT'
+      ? { link, responseId: link.from, response: link.from, target: link.node }
+      : { link, responseId: link.node.id, response: link.node, target: link.from },
+  );
+}
+
+async function stancesReceived(row: EntityRow, _args: unknown, context: Context): Promise<StanceRow[]> {
+  return stancesOf(await links(context, row.id, ['REFERS_TO'], 'IN'));
+}
+
+async function byIdOrName(context: Context, kind: string, id: string | null | undefined, name: string | null | undefined): Promise<EntityRow | null> {
+  if (id) {
+    const row = await context.loaders.entity.load(id);
+    return row?.kind === kind ? row : null;
+  }
+  if (name) {
+    const [row] = await lookup(context, name, [kind], 1);
+    return row ?? null;
+  }
+  throw badUserInput('id', 'give an id or a name');
+}
+
+async function lookup(context: Context, name: string, kinds: string[] | null, limit = 50): Promise<EntityRow[]> {
+  const key = nameKey(name);
+  if (key === '') throw badUserInput('name', 'must contain a letter or a digit');
+  const rows = await context.db.read<{ entity: EntityRow }>('read/lookup-by-name', { key, kinds, limit });
+  return rows.map((row) => row.entity);
+}
+
+/** Lucene query for the user's words: special characters escaped, each word matched whole or as a prefix. */
+export function searchQuery(text: string): string {
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
+    .filter((word) => word !== '' && !/^(AND|OR|NOT)$/.test(word));
+  return words.map((word) => `(${word} OR ${word}*)`).join(' ');
+}
+
+export const modelResolvers: Resolvers = {
+  Query: {
+    node: (_root, { id }, context) => context.loaders.entity.load(id),
+    lookup: (_root, { name, kinds }, context) => lookup(context, name, checkKinds(kinds)),
+    threatActor: (_root, { id, name }, context) => byIdOrName(context, 'ThreatActor', id, name),
+    state: (_root, { id, name }, context) => byIdOrName(context, 'State', id, name),
+    organization: (_root, { id, name }, context) => byIdOrName(context, 'Organization', id, name),
+    person: (_root, { id, name }, context) => byIdOrName(context, 'Person', id, name),
+    campaign: (_root, { id, name }, context) => byIdOrName(context, 'Campaign', id, name),
+    response: (_root, { id }, context) => byIdOrName(context, 'Response', id, null),
+    source: (_root, { id }, context) => byIdOrName(context, 'Source', id, null),
+
+    threatActors: (_root, { filter, first, after }, context) =>
+      paginate(
+        context.db,
+        'read/list/threat-actors',
+        {
+          sponsorId: filter?.sponsorId ?? null,
+          nameContains: filter?.nameContains ? nameKey(filter.nameContains) : null,
+        },
+        checkFirst(first),
+        after,
+        BY_NAME,
+      ),
+    states: (_root, { first, after }, context) =>
+      paginate(context.db, 'read/list/by-kind', { kind: 'State' }, checkFirst(first), after, BY_NAME),
+    persons: (_root, { first, after }, context) =>
+      paginate(context.db, 'read/list/by-kind', { kind: 'Person' }, checkFirst(first), after, BY_NAME),
+    sources: (_root, { first, after }, context) =>
+      paginate(context.db, 'read/list/by-kind', { kind: 'Source' }, checkFirst(first), after, BY_NAME),
+    organizations: (_root, { filter, first, after }, context) =>
+      paginate(
+        context.db,
+        'read/list/organizations',
+        { orgType: filter?.orgType ?? null, hasMemberId: filter?.hasMemberId ?? null },
+        checkFirst(first),
+        after,
+        BY_NAME,
+      ),
+    campaigns: (_root, { filter, first, after }, context) =>
+      paginate(
+        context.db,
+        'read/list/campaigns',
+        {
+          targetId: filter?.targetId ?? null,
+          perpetratorId: filter?.perpetratorId ?? null,
+          startedFrom: filterDate('filter.startedFrom', filter?.startedFrom, 'start'),
+          startedTo: filterDate('filter.startedTo', filter?.startedTo, 'end'),
+        },
+        checkFirst(first),
+        after,
+        BY_NAME,
+      ),
+    responses: (_root, { filter, first, after }, context) =>
+      paginate(
+        context.db,
+        'read/list/responses',
+        {
+          types: filter?.types?.length ? [...filter.types] : null,
+          issuerId: filter?.issuerId ?? null,
+          namesResponsibleId: filter?.namesResponsibleId ?? null,
+          refersToId: filter?.refersToId ?? null,
+          stance: filter?.stance ?? null,
+          campaignId: filter?.campaignId ?? null,
+          from: filterDate('filter.from', filter?.from, 'start'),
+          to: filterDate('filter.to', filter?.to, 'end'),
+        },
+        checkFirst(first),
+        after,
+        NEWEST_FIRST,
+      ),
+    search: async (_root, { text, kinds, first }, context) => {
+      const query = searchQuery(text);
+      if (query === '') throw badUserInput('text', 'must contain at least one word');
+      if (text.length > 500) throw badUserInput('text', 'must be at most 500 characters');
+      const rows = await context.db.read<{ entity: EntityRow; score: number }>('read/search', {
+        query,
+        kinds: checkKinds(kinds),
+        limit: checkFirst(first),
+      });
+      return rows;
+    },
+  },
+
+  Entity: { __resolveType: (row) => graphqlTypeOf(row) as never },
+  Node: { __resolveType: (row) => graphqlTypeOf(row) as never },
+  Link: { __resolveType: () => 'EntityLink' },
+
+  PartialDate: partialDateResolvers,
+  Citation: {
+    source: async (citation, _args, context) => {
+      const source = await context.loaders.entity.load(citation.sourceId);
+      // Sources are never deleted while cited (the write path checks), so a miss is a broken graph.
+      if (source === null) throw new Error(`cited source ${citation.sourceId} is missing`);
+      return source;
+    },
+  },
+  Alias: {
+    citations: (alias) => citationsOf(alias),
+    givenBy: (alias) => alias.givenBy || null,
+  },
+
+  EntityLink: { ...linkFields, asset, title },
+  StateLink: linkFields,
+  OrganizationLink: { ...linkFields, title },
+  ThreatActorLink: linkFields,
+  CampaignLink: { ...linkFields, asset },
+  PersonLink: { ...linkFields, title },
+
+  Stance: {
+    stance: (row) => row.link.props.stance as never,
+    response: async (row, _args, context) =>
+      typeof row.response === 'string' ? (await context.loaders.entity.load(row.response))! : row.response,
+    target: async (row, _args, context) =>
+      typeof row.target === 'string' ? (await context.loaders.entity.load(row.target))! : row.target,
+    citations: (row) => citationsOf(row.link.props),
+    knownSince: (row) => stringOrNull(row.link.props.knownSince),
+  },
+
+  ThreatActor: {
+    ...entityFields,
+    sponsors: (row, _args, context) => linksTo(context, row.id, ['SPONSORED_BY'], 'OUT', ['State']),
+    campaigns: (row, _args, context) => linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'IN', ['Campaign']),
+    members: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'IN', null),
+    stancesReceived,
+    uses: (row, _args, context) => linksTo(context, row.id, ['USES'], 'OUT', null),
+    possiblySameAs: (row, _args, context) =>
+      linksTo(context, row.id, ['POSSIBLY_SAME_AS'], 'BOTH', ['ThreatActor']),
+  },
+  State: {
+    ...entityFields,
+    isoCode: (row) => stringOrNull(row.isoCode),
+    memberOf: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'OUT', ['Organization']),
+    sponsoredActors: (row, _args, context) => linksTo(context, row.id, ['SPONSORED_BY'], 'IN', ['ThreatActor']),
+    bodies: (row, _args, context) => linksTo(context, row.id, ['PART_OF'], 'IN', ['Organization']),
+    criticalInfrastructure: (row, _args, context) =>
+      linksTo(context, row.id, ['DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'], 'IN', ['Organization']),
+    responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY', 'ON_BEHALF_OF'], 'IN'),
+    stancesReceived,
+  },
+  Organization: {
+    ...entityFields,
+    orgType: (row) => (row.orgType ?? null) as never,
+    members: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'IN', null),
+    partOf: (row, _args, context) => linksTo(context, row.id, ['PART_OF'], 'OUT', null),
+    roles: (row, _args, context) => linksTo(context, row.id, ['HOLDS_ROLE'], 'IN', ['Person']),
+    responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY', 'ON_BEHALF_OF'], 'IN'),
+    targetedBy: (row, _args, context) => linksTo(context, row.id, ['TARGETS'], 'IN', ['Campaign']),
+    designatedCriticalInfrastructureBy: (row, _args, context) =>
+      linksTo(context, row.id, ['DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'], 'OUT', ['State']),
+    stancesReceived,
+  },
+  Person: {
+    ...entityFields,
+    roles: (row, _args, context) => linksTo(context, row.id, ['HOLDS_ROLE'], 'OUT', ['Organization']),
+    responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY'], 'IN'),
+    stancesReceived,
+  },
+  PersonGroup: {
+    ...entityFields,
+    size: (row) => (typeof row.size === 'number' ? row.size : null),
+    nationality: (row) => stringOrNull(row.nationality),
+    memberOf: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'OUT', null),
+    stancesReceived,
+  },
+  Campaign: {
+    ...entityFields,
+    started: (row) => partialDateOf(row, 'started'),
+    disclosed: (row) => partialDateOf(row, 'disclosed'),
+    targets: (row, _args, context) => linksTo(context, row.id, ['TARGETS'], 'OUT', null),
+    conductedBy: (row, _args, context) =>
+      linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'OUT', ['ThreatActor']),
+    responses: (row, _args, context) => nodesVia(context, row.id, ['CONCERNS'], 'IN'),
+  },
+  Response: {
+    ...entityFields,
+    types: (row) => strings(row.types) as never,
+    date: (row) => {
+      const date = partialDateOf(row, 'occurred');
+      if (date === null) throw new Error(`response ${row.id} has no date`);
+      return date;
+    },
+    issuer: async (row, _args, context) => {
+      const [issuer] = await nodesVia(context, row.id, ['ISSUED_BY'], 'OUT');
+      if (issuer === undefined) throw new Error(`response ${row.id} has no issuer`);
+      return issuer;
+    },
+    onBehalfOf: async (row, _args, context) => (await nodesVia(context, row.id, ['ON_BEHALF_OF'], 'OUT'))[0] ?? null,
+    concerns: async (row, _args, context) =>
+      (await nodesVia(context, row.id, ['CONCERNS'], 'OUT')).filter((node) => node.kind === 'Campaign'),
+    stances: async (row, _args, context) => stancesOf(await links(context, row.id, ['REFERS_TO'], 'OUT')),
+    confidence: (row) => confidenceOf(row),
+    basis: (row) => stringOrNull(row.basis),
+    acknowledges: (row, _args, context) => nodesVia(context, row.id, ['ACKNOWLEDGES'], 'OUT'),
+    acknowledgedBy: (row, _args, context) => nodesVia(context, row.id, ['ACKNOWLEDGES'], 'IN'),
+  },
+  Source: {
+    ...entityFields,
+    title: (row) => row.name,
+    titleIsDescriptive: (row) => row.titleIsDescriptive === true,
+    publisher: (row) => stringOrNull(row.publisher),
+    url: (row) => stringOrNull(row.url),
+    published: (row) => partialDateOf(row, 'published'),
+    sourceType: (row) => (row.sourceType ?? null) as never,
+  },
+  IntelObject: entityFields,
+};
