@@ -93,6 +93,8 @@ function rows<T extends object>(result: QueryResult<RecordShape>): T[] {
 
 export class Database {
   readonly statements: StatementCatalog;
+  /** Statements run so far; lets tests prove that nested fields are batched (no N+1). */
+  statementsRun = 0;
   private readonly driver: Driver;
   private readonly databaseName: string | undefined;
   private readonly timeoutMs: number;
@@ -123,8 +125,10 @@ export class Database {
 
   private wrap(tx: ManagedTransaction): Transaction {
     return {
-      run: async <T extends object>(statement: string, params: Params = {}) =>
-        rows<T>(await tx.run(this.text(statement), toParams(params) as Params)),
+      run: async <T extends object>(statement: string, params: Params = {}) => {
+        this.statementsRun += 1;
+        return rows<T>(await tx.run(this.text(statement), toParams(params) as Params));
+      },
     };
   }
 
@@ -144,15 +148,18 @@ export class Database {
         ? await session.executeRead((tx) => work(this.wrap(tx)), config)
         : await session.executeWrite((tx) => work(this.wrap(tx)), config);
     } catch (error) {
-      if (error instanceof Error && 'extensions' in error) throw error;
+      // Errors the work itself raised (a refused changeset, an API error) are the caller's to report.
+      if (!(error instanceof Neo4jError)) throw error;
       throw mapDatabaseError(error, label, timeoutMs);
     } finally {
       await session.close();
     }
   }
 
-  read<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {
-    return this.execute('READ', statement, (tx) => tx.run<T>(statement, params));
+  /** `timeoutMs` stops this read sooner than the configured transaction timeout (never later). */
+  read<T extends object = Row>(statement: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<T[]> {
+    const timeoutMs = options.timeoutMs === undefined ? undefined : Math.min(options.timeoutMs, this.timeoutMs);
+    return this.execute('READ', statement, (tx) => tx.run<T>(statement, params), timeoutMs);
   }
 
   write<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {

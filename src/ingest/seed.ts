@@ -163,17 +163,13 @@ function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityK
       },
     ];
   });
+  // Read every field before giving up on the entry, so that one pass reports all its problems.
+  const description = reader.string(raw, 'description', at, false);
+  const props = withConfidence(reader.props(raw, ENTITY_FIELDS, at));
+  const dates = reader.dates(raw, at);
+  const citations = reader.citations(raw, at);
   if (id === null || kind === null || name === null || !isOneOf(ENTITY_KINDS, kind)) return null;
-  return {
-    id,
-    kind,
-    name,
-    description: reader.string(raw, 'description', at, false),
-    props: withConfidence(reader.props(raw, ENTITY_FIELDS, at)),
-    dates: reader.dates(raw, at),
-    aliases,
-    citations: reader.citations(raw, at),
-  };
+  return { id, kind, name, description, props, dates, aliases, citations };
 }
 
 function readRelationship(reader: Reader, raw: Raw, at: string): RelationshipInput | null {

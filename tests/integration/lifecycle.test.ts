@@ -65,19 +65,32 @@ function jvmPid(): number {
   return (JSON.parse(fs.readFileSync(path.join(home, 'launcher.pid'), 'utf8')) as { jvm: number }).jvm;
 }
 
+// A fresh home each run: the first start must create the database and load the seed.
+fs.rmSync(home, { recursive: true, force: true });
+
+async function graphSize(url: string): Promise<{ version: string; nodeCount: number }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ health { database { version } nodeCount } }' }),
+  });
+  const body = (await response.json()) as { data: { health: { database: { version: string }; nodeCount: number } } };
+  return { version: body.data.health.database.version, nodeCount: body.data.health.nodeCount };
+}
+
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 describe('npm start with the embedded Neo4j', () => {
-  it('serves GraphQL, and Ctrl-C stops the API and its Neo4j', async () => {
+  let seededSize = 0;
+
+  it('serves GraphQL with the seed loaded at first start, and Ctrl-C stops the API and its Neo4j', async () => {
     const { child, url } = await startApi();
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ health { database { version } } }' }),
-    });
-    expect(await response.json()).toEqual({ data: { health: { database: { version: NEO4J_VERSION } } } });
+    const size = await graphSize(url);
+    expect(size.version).toBe(NEO4J_VERSION);
+    expect(size.nodeCount).toBeGreaterThan(20);
+    seededSize = size.nodeCount;
     const jvm = jvmPid();
     expect(isAlive(jvm)).toBe(true);
 
@@ -97,6 +110,8 @@ describe('npm start with the embedded Neo4j', () => {
 
     const second = await startApi();
     expect(jvmPid()).not.toBe(jvm);
+    // The data survived both stops, and a non-empty graph is not seeded again.
+    expect((await graphSize(second.url)).nodeCount).toBe(seededSize);
     second.child.kill('SIGTERM');
     expect(await exitOf(second.child)).toBe(0);
   }, 240_000);
