@@ -8,6 +8,9 @@ COPY src ./src
 COPY schema ./schema
 COPY cypher ./cypher
 COPY seed ./seed
+# The playground and graph view are bundled from web/ at run time; the playground lists docs/queries.
+COPY web ./web
+COPY docs/queries ./docs/queries
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node

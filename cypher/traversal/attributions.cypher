@@ -1,0 +1,69 @@
+// Who holds whom responsible for which campaign: the NAMES_RESPONSIBLE stances of attribution
+// responses (one row per stance and campaign), and the CONDUCTED_BY / ATTRIBUTED_TO claims on
+// campaigns that no attribution response of the claimant states (one row each).
+// With $accused and $includeSponsoredActors, a row may also name a threat actor SPONSORED_BY the
+// accused, directly or through a body that is PART_OF it; `sponsor` is then the accused.
+// Parameters: $accused, $includeSponsoredActors (boolean), $attributor, $campaign (ids or null),
+//   $from, $to (DATEs or null: responses whose date overlaps; claims, being undated, drop out),
+//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf), $limit.
+// Returns: up to $limit + 1 rows, dated first, oldest first: recordedAs (RESPONSE | CLAIM),
+//   response, attributor, accused, sponsor, campaign (entities or null), props (of the stance or
+//   the claim relationship).
+OPTIONAL MATCH (target:Entity {id: $accused})
+CALL (target) {
+  OPTIONAL MATCH (target)(()<-[pp:PART_OF]-(body:Entity)
+      WHERE $asOf IS NULL OR (pp.knownSince <= $asOf AND body.knownSince <= $asOf)
+    ){0,1}(sponsor:Entity)<-[sp:SPONSORED_BY]-(actor:ThreatActor)
+  WHERE $includeSponsoredActors
+    AND ($asOf IS NULL OR (sp.knownSince <= $asOf AND actor.knownSince <= $asOf))
+  RETURN collect(DISTINCT actor.id) AS sponsoredIds
+}
+WITH target, CASE WHEN $accused IS NULL THEN null ELSE [$accused] + sponsoredIds END AS accusedIds
+CALL (accusedIds) {
+  MATCH (resp:Response)-[s:REFERS_TO]->(accused:Entity)
+  WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
+    AND s.stance = 'NAMES_RESPONSIBLE'
+    AND 'ATTRIBUTION' IN resp.types
+    AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf AND accused.knownSince <= $asOf))
+    AND ($from IS NULL OR resp.occurredEnd >= $from)
+    AND ($to IS NULL OR resp.occurredOn <= $to)
+  OPTIONAL MATCH (resp)-[ib:ISSUED_BY]->(issuer:Entity)
+  WHERE $asOf IS NULL OR (ib.knownSince <= $asOf AND issuer.knownSince <= $asOf)
+  OPTIONAL MATCH (resp)-[ob:ON_BEHALF_OF]->(principal:Entity)
+  WHERE $asOf IS NULL OR (ob.knownSince <= $asOf AND principal.knownSince <= $asOf)
+  WITH resp, s, accused, issuer, principal
+  WHERE $attributor IS NULL OR issuer.id = $attributor OR principal.id = $attributor
+  OPTIONAL MATCH (resp)-[cc:CONCERNS]->(campaign:Campaign)
+  WHERE $asOf IS NULL OR (cc.knownSince <= $asOf AND campaign.knownSince <= $asOf)
+  RETURN 'RESPONSE' AS recordedAs, resp, coalesce(principal, issuer) AS attributor, accused, campaign,
+    properties(s) AS props, resp.occurredOn AS issuedOn
+  UNION ALL
+  MATCH (campaign:Campaign)-[c:CONDUCTED_BY|ATTRIBUTED_TO]->(accused:Entity)
+  WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
+    AND $from IS NULL AND $to IS NULL
+    AND ($asOf IS NULL OR (c.knownSince <= $asOf AND campaign.knownSince <= $asOf AND accused.knownSince <= $asOf))
+  OPTIONAL MATCH (claimant:Entity {id: c.claimedBy})
+  WHERE $asOf IS NULL OR claimant.knownSince <= $asOf
+  WITH campaign, c, accused, claimant
+  WHERE ($attributor IS NULL OR claimant.id = $attributor)
+    // The claimant's own attribution response already says this: one row for one act.
+    AND NOT EXISTS {
+      MATCH (campaign)<-[:CONCERNS]-(resp:Response)-[s:REFERS_TO]->(accused)
+      WHERE 'ATTRIBUTION' IN resp.types AND s.stance = 'NAMES_RESPONSIBLE'
+        AND EXISTS { (resp)-[:ISSUED_BY|ON_BEHALF_OF]->(claimant) }
+        AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf))
+    }
+  RETURN 'CLAIM' AS recordedAs, null AS resp, claimant AS attributor, accused, campaign,
+    properties(c) AS props, null AS issuedOn
+}
+WITH target, recordedAs, resp, attributor, accused, campaign, props, issuedOn
+WHERE $campaign IS NULL OR campaign.id = $campaign
+ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id
+LIMIT $limit + 1
+RETURN recordedAs,
+  resp {.*} AS response,
+  attributor {.*} AS attributor,
+  accused {.*} AS accused,
+  CASE WHEN target IS NOT NULL AND accused.id <> target.id THEN target {.*} END AS sponsor,
+  campaign {.*} AS campaign,
+  props

@@ -1,0 +1,19 @@
+// Every shortest path between two entities (all of the same, shortest length), walking relationships
+// of the allowed types in either direction, of at most $maxHops; at most $limit + 1 rows, so that
+// the caller can tell the answer was cut.
+// Parameters: $from, $to, $types (list, from src/model/vocabulary.ts), $maxHops (1..6), $limit,
+//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf).
+// Returns: up to $limit + 1 rows: nodes (list of entities), rels (list of {type, source, target, key, props}).
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+WHERE $asOf IS NULL OR (a.knownSince <= $asOf AND b.knownSince <= $asOf)
+MATCH p = ALL SHORTEST (
+  (a)(()-[r]-(x:Entity)
+    WHERE type(r) IN $types AND ($asOf IS NULL OR (r.knownSince <= $asOf AND x.knownSince <= $asOf))
+  ){1,6}(b)
+  WHERE size(r) <= $maxHops
+)
+WITH p
+LIMIT $limit + 1
+RETURN [n IN nodes(p) | n {.*}] AS nodes,
+  [rel IN relationships(p) |
+    {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, key: rel.key, props: properties(rel)}] AS rels

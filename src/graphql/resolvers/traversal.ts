@@ -1,0 +1,352 @@
+import { toNeo4jDate } from '../../db/values.js';
+import { apiError, badUserInput } from '../../errors.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { parsePartialDate } from '../../model/partialDate.js';
+import { RELATIONSHIP_TYPES } from '../../model/vocabulary.js';
+import type { Context } from '../context.js';
+import type { CitationRow, EntityRow, PartialDateRow } from '../rows.js';
+import type {
+  AttributionRow,
+  GraphEdgeRow,
+  GraphPathRow,
+  NamingPosition,
+  PartyPositionRow,
+  RelationshipRow,
+  ResponseSummaryRow,
+  TimelineEventRow,
+} from '../traversalRows.js';
+import { citationsOf, confidenceOf, entityOrNull, filterDate, partialDateOf } from './shared.js';
+
+/**
+ * Resolvers of schema/traversal.graphql. Each traversal is one bounded statement from
+ * cypher/traversal/: arguments are checked against hard bounds first (BAD_USER_INPUT naming the
+ * argument), and the statement runs under a transaction timeout shorter than the API's default.
+ */
+
+/** The hard bounds; docs/traversals.md states them. */
+export const TRAVERSAL_BOUNDS = {
+  depth: { min: 1, max: 3, default: 1 },
+  neighborhoodLimit: { min: 1, max: 1000, default: 200 },
+  /** Edges of a neighbourhood, per node kept: enough for drawing, bounded for hubs. */
+  edgesPerNode: 5,
+  maxHops: { min: 1, max: 6, default: 4 },
+  k: { min: 1, max: 10, default: 3 },
+  pathLimit: { min: 1, max: 100, default: 25 },
+  listLimit: { min: 1, max: 1000, default: 200 },
+  /** Responses a summary reads for one campaign. */
+  summaryResponses: 5000,
+  /** A traversal that runs longer is stopped by the server (SERVICE_UNAVAILABLE, reason TIMEOUT). */
+  timeoutMs: 10_000,
+} as const;
+
+function bounded(argument: string, value: number | null | undefined, bound: { min: number; max: number; default: number }): number {
+  const chosen = value ?? bound.default;
+  if (!Number.isInteger(chosen) || chosen < bound.min || chosen > bound.max) {
+    throw badUserInput(argument, `must be from ${bound.min} to ${bound.max}, got ${chosen}`);
+  }
+  return chosen;
+}
+
+/** asOf is a day: knowledge is dated by its sources' publication days. */
+function asOfParam(asOf: string | null | undefined): unknown {
+  if (asOf === null || asOf === undefined) return null;
+  const parsed = parsePartialDate(asOf);
+  if (typeof parsed === 'string') throw badUserInput('asOf', parsed);
+  if (parsed.precision !== 'DAY') throw badUserInput('asOf', `must be a day, YYYY-MM-DD, got "${asOf}"`);
+  return toNeo4jDate(parsed.start);
+}
+
+function minConfidenceParam(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : bounded('minConfidence', value, { min: 0, max: 100, default: 0 });
+}
+
+function typesParam(types: readonly string[] | null | undefined): string[] {
+  // Never empty and never beyond the allow-list: KNOWN_AS (aliases) and other bookkeeping stay out.
+  return types && types.length > 0 ? [...new Set(types)] : [...RELATIONSHIP_TYPES];
+}
+
+function notFound(argument: string, id: string): Error {
+  return apiError('NOT_FOUND', `${argument}: no entity has the id "${id}"`, { argument });
+}
+
+function read<T extends object>(context: Context, statement: string, params: Record<string, unknown>): Promise<T[]> {
+  return context.db.read<T>(statement, params, { timeoutMs: TRAVERSAL_BOUNDS.timeoutMs });
+}
+
+/** Entities arrive whole; nested fields that resolve them again then cost no query. */
+function prime(context: Context, entities: Array<EntityRow | null | undefined>): void {
+  for (const entity of entities) if (entity) context.loaders.entity.prime(entity.id, entity);
+}
+
+function edgeOf(rel: RelationshipRow, direction: 'OUT' | 'IN'): GraphEdgeRow {
+  const key = rel.key ? `#${rel.key}` : '';
+  return { ...rel, id: `${rel.type}:${rel.source}->${rel.target}${key}`, direction };
+}
+
+/** A path's relationships in walking order: OUT when a relationship points from nodes[i] to nodes[i + 1]. */
+function pathOf(row: { nodes: EntityRow[]; rels: RelationshipRow[] }): GraphPathRow {
+  return {
+    nodes: row.nodes,
+    edges: row.rels.map((rel, index) => edgeOf(rel, rel.source === row.nodes[index]?.id ? 'OUT' : 'IN')),
+  };
+}
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// ---- neighborhood
+
+interface NeighborhoodResult {
+  known: boolean;
+  nodes: Array<{ node: EntityRow; depth: number }>;
+  edges: RelationshipRow[];
+  truncated: boolean;
+}
+
+// ---- attributions
+
+interface AttributionResult {
+  recordedAs: 'RESPONSE' | 'CLAIM';
+  response: EntityRow | null;
+  attributor: EntityRow | null;
+  accused: EntityRow;
+  sponsor: EntityRow | null;
+  campaign: EntityRow | null;
+  props: Record<string, unknown>;
+}
+
+function attributionOf(row: AttributionResult): AttributionRow {
+  const fromResponse = row.recordedAs === 'RESPONSE' && row.response !== null;
+  return {
+    recordedAs: row.recordedAs,
+    response: row.response,
+    attributor: row.attributor,
+    accused: row.accused,
+    sponsor: row.sponsor,
+    campaign: row.campaign,
+    date: fromResponse ? partialDateOf(row.response!, 'occurred') : null,
+    // A response states its confidence on itself; a claim on its relationship.
+    confidence: (fromResponse ? confidenceOf(row.response!) : null) ?? confidenceOf(row.props),
+    stance: fromResponse ? stringOrNull(row.props.stance) : null,
+    citations: citationsOf(row.props),
+    knownSince: stringOrNull(row.props.knownSince),
+  };
+}
+
+// ---- timeline
+
+interface TimelineResult {
+  known: boolean;
+  events: Array<{ kind: TimelineEventRow['kind']; on: string; precision: PartialDateRow['precision']; subject: EntityRow }>;
+}
+
+// ---- response summary
+
+interface StanceResult {
+  stance: string;
+  targetId: string;
+  props: Record<string, unknown>;
+}
+
+interface SummaryResult {
+  known: boolean;
+  campaign: EntityRow;
+  accused: EntityRow[];
+  responses: Array<{ response: EntityRow; party: EntityRow | null; stances: StanceResult[] }>;
+}
+
+function countBy(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** Most frequent first, then by name, so that the answer reads the same every time. */
+function sortedCounts(counts: Map<string, number>): Array<[string, number]> {
+  return [...counts.entries()].sort(([a, x], [b, y]) => y - x || compareText(a, b));
+}
+
+/**
+ * Each party's position toward each accused state, over all its responses to the campaign: it named
+ * the state if any of its responses did; else the source may say it did not; else it just did not.
+ */
+function partyPositions(result: SummaryResult): PartyPositionRow[] {
+  const positions: PartyPositionRow[] = [];
+  const byParty = new Map<string, { party: EntityRow; items: SummaryResult['responses'] }>();
+  for (const item of result.responses) {
+    if (item.party === null) continue;
+    const entry = byParty.get(item.party.id) ?? { party: item.party, items: [] };
+    entry.items.push(item);
+    byParty.set(item.party.id, entry);
+  }
+  for (const accused of result.accused) {
+    for (const { party, items } of byParty.values()) {
+      if (party.id === accused.id) continue;
+      const stances = items.flatMap((item) => item.stances.filter((stance) => stance.targetId === accused.id));
+      const named = stances.filter((stance) => stance.stance === 'NAMES_RESPONSIBLE');
+      const saidNot = stances.filter((stance) => stance.stance === 'DOES_NOT_NAME');
+      const position: NamingPosition =
+        named.length > 0 ? 'NAMED' : saidNot.length > 0 ? 'SAID_NOT_TO_NAME' : 'RESPONDED_WITHOUT_NAMING';
+      const deciding = position === 'NAMED' ? named : position === 'SAID_NOT_TO_NAME' ? saidNot : [];
+      positions.push({
+        party,
+        accused,
+        position,
+        responses: items.map((item) => item.response),
+        stances: [...new Set(stances.map((stance) => stance.stance))].sort(),
+        citations: deciding.flatMap((stance): CitationRow[] => citationsOf(stance.props)),
+      });
+    }
+  }
+  return positions.sort((a, b) => compareText(a.party.name, b.party.name));
+}
+
+function summaryOf(result: SummaryResult): ResponseSummaryRow {
+  const responses = result.responses.map((item) => item.response);
+  const types = responses.flatMap((response) => (Array.isArray(response.types) ? (response.types as string[]) : []));
+  // A response counts once per stance it takes, however many parties it takes it toward.
+  const stances = result.responses.flatMap((item) => [...new Set(item.stances.map((stance) => stance.stance))]);
+  const positions = partyPositions(result);
+  return {
+    campaign: result.known ? result.campaign : null,
+    responseCount: responses.length,
+    byType: sortedCounts(countBy(types)).map(([type, count]) => ({ type, count })),
+    byStance: sortedCounts(countBy(stances)).map(([stance, count]) => ({ stance, count })),
+    accusedStates: result.accused,
+    namedBy: positions.filter((position) => position.position === 'NAMED'),
+    declinedToName: positions.filter((position) => position.position !== 'NAMED'),
+  };
+}
+
+export const traversalResolvers: Resolvers = {
+  Query: {
+    neighborhood: async (_root, args, context) => {
+      const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.neighborhoodLimit);
+      const [row] = await read<NeighborhoodResult>(context, 'traversal/neighborhood', {
+        id: args.id,
+        depth: bounded('depth', args.depth, TRAVERSAL_BOUNDS.depth),
+        types: typesParam(args.relationshipTypes),
+        minConfidence: minConfidenceParam(args.minConfidence),
+        asOf: asOfParam(args.asOf),
+        limit,
+        edgeLimit: limit * TRAVERSAL_BOUNDS.edgesPerNode,
+      });
+      if (row === undefined) throw notFound('id', args.id);
+      const depthOf = new Map(row.nodes.map(({ node, depth }) => [node.id, depth]));
+      // The statement keeps whichever nodes the engine reaches first (sorting there would hold every
+      // candidate in memory); sorted here so that the same graph always reads the same.
+      const nodes = [...row.nodes].sort((a, b) => a.depth - b.depth || compareText(a.node.name, b.node.name) || compareText(a.node.id, b.node.id)).map(({ node }) => node);
+      prime(context, nodes);
+      return {
+        center: row.known ? (nodes[0] ?? null) : null,
+        nodes,
+        // Drawn away from the center: OUT when the relationship points outward.
+        edges: row.edges
+          .map((rel) => edgeOf(rel, (depthOf.get(rel.source) ?? 0) <= (depthOf.get(rel.target) ?? 0) ? 'OUT' : 'IN'))
+          .sort((a, b) => compareText(a.id, b.id)),
+        truncated: row.truncated,
+      };
+    },
+
+    paths: async (_root, args, context) => {
+      const maxHops = bounded('maxHops', args.maxHops, TRAVERSAL_BOUNDS.maxHops);
+      const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.pathLimit);
+      const mode = args.mode ?? 'SHORTEST';
+      if (mode !== 'K_SHORTEST' && args.k !== null && args.k !== undefined) {
+        throw badUserInput('k', 'is only for mode K_SHORTEST');
+      }
+      if (args.from === args.to) throw badUserInput('to', 'must differ from from');
+      const statement = { SHORTEST: 'traversal/paths-shortest', ALL_SHORTEST: 'traversal/paths-all-shortest', K_SHORTEST: 'traversal/paths-k-shortest' }[mode];
+      const rows = await read<{ nodes: EntityRow[]; rels: RelationshipRow[] }>(context, statement, {
+        from: args.from,
+        to: args.to,
+        types: typesParam(args.relationshipTypes),
+        maxHops,
+        k: mode === 'K_SHORTEST' ? bounded('k', args.k, TRAVERSAL_BOUNDS.k) : 1,
+        limit,
+        asOf: asOfParam(args.asOf),
+      });
+      if (rows.length === 0) {
+        // No path, or no such entity: only then is it worth asking which.
+        const [from, to] = await Promise.all([context.loaders.entity.load(args.from), context.loaders.entity.load(args.to)]);
+        if (from === null) throw notFound('from', args.from);
+        if (to === null) throw notFound('to', args.to);
+      }
+      const kept = rows.slice(0, limit);
+      prime(context, kept.flatMap((row) => row.nodes));
+      return { paths: kept.map(pathOf), truncated: rows.length > limit };
+    },
+
+    attributions: async (_root, args, context) => {
+      const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.listLimit);
+      const rows = await read<AttributionResult>(context, 'traversal/attributions', {
+        accused: args.accused ?? null,
+        includeSponsoredActors: args.includeSponsoredActors === true,
+        attributor: args.attributor ?? null,
+        campaign: args.campaign ?? null,
+        from: filterDate('from', args.from, 'start'),
+        to: filterDate('to', args.to, 'end'),
+        asOf: asOfParam(args.asOf),
+        limit,
+      });
+      const kept = rows.slice(0, limit);
+      prime(context, kept.flatMap((row) => [row.response, row.attributor, row.accused, row.sponsor, row.campaign]));
+      return { attributions: kept.map(attributionOf), truncated: rows.length > limit };
+    },
+
+    timeline: async (_root, args, context) => {
+      const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.listLimit);
+      const [row] = await read<TimelineResult>(context, 'traversal/timeline', {
+        id: args.entityId,
+        asOf: asOfParam(args.asOf),
+        limit,
+      });
+      if (row === undefined) throw notFound('entityId', args.entityId);
+      const kept = row.events.slice(0, limit);
+      prime(context, kept.map((event) => event.subject));
+      return {
+        events: kept.map((event) => ({ kind: event.kind, date: { start: event.on, precision: event.precision }, subject: event.subject })),
+        truncated: row.events.length > limit,
+      };
+    },
+
+    responseSummary: async (_root, args, context) => {
+      const [row] = await read<SummaryResult>(context, 'traversal/response-summary', {
+        campaign: args.campaign,
+        asOf: asOfParam(args.asOf),
+        limit: TRAVERSAL_BOUNDS.summaryResponses,
+      });
+      if (row === undefined) {
+        const entity = await context.loaders.entity.load(args.campaign);
+        if (entity === null) throw notFound('campaign', args.campaign);
+        throw badUserInput('campaign', `"${args.campaign}" is a ${entity.kind}, not a Campaign`);
+      }
+      if (row.responses.length > TRAVERSAL_BOUNDS.summaryResponses) {
+        throw badUserInput('campaign', `has more than ${TRAVERSAL_BOUNDS.summaryResponses} responses; use responses(filter: { campaignId }) to page through them`);
+      }
+      prime(context, [row.campaign, ...row.accused, ...row.responses.flatMap((item) => [item.response, item.party])]);
+      return summaryOf(row);
+    },
+  },
+
+  GraphEdge: {
+    confidence: (edge) => confidenceOf(edge.props),
+    claimedBy: (edge, _args, context) => entityOrNull(context, edge.props.claimedBy),
+    stance: (edge) => (stringOrNull(edge.props.stance) ?? null) as never,
+    asset: (edge) => stringOrNull(edge.props.asset),
+    title: (edge) => stringOrNull(edge.props.title),
+    citations: (edge) => citationsOf(edge.props),
+    knownSince: (edge) => stringOrNull(edge.props.knownSince),
+  },
+
+  GraphPath: {
+    length: (path) => path.edges.length,
+  },
+
+  TimelineEvent: {
+    responseTypes: (event) =>
+      (event.kind === 'RESPONSE_ISSUED' && Array.isArray(event.subject.types) ? event.subject.types : []) as never,
+    citations: (event) => citationsOf(event.subject),
+    knownSince: (event) => stringOrNull(event.subject.knownSince),
+  },
+};
