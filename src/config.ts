@@ -26,11 +26,28 @@ export interface Neo4jConfig {
   embedded: EmbeddedNeo4jConfig;
 }
 
+/** Who may do what, and the abuse limits every operation is held to. */
+export interface ApiConfig {
+  /** Reads are open unless this is set; writes always need an editor key. */
+  requireKeyForReads: boolean;
+  /** Schema introspection (and so the playground's documentation); turn off in production if wanted. */
+  introspection: boolean;
+  /** The GraphiQL playground and the graph view. */
+  playground: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   logLevel: string;
   neo4j: Neo4jConfig;
+  api: ApiConfig;
 }
 
 /** Password the embedded server is given when NEO4J_PASSWORD is unset; it only ever listens on 127.0.0.1. */
@@ -61,6 +78,14 @@ function memorySize(env: Env, name: string, fallback: string): string {
   return raw.toLowerCase();
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI === '' ? undefined : env.NEO4J_URI;
   if (uri !== undefined && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/.test(uri)) {
@@ -74,6 +99,16 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || 'info',
+    api: {
+      requireKeyForReads: flag(env, 'AUTH_REQUIRE_KEY_FOR_READS', false),
+      introspection: flag(env, 'GRAPHQL_INTROSPECTION', true),
+      playground: flag(env, 'PLAYGROUND', true),
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 10, 100_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+      bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    },
     neo4j: {
       uri,
       user: env.NEO4J_USER || 'neo4j',

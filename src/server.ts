@@ -5,19 +5,26 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { authenticate, presentedKey } from './auth/apiKeys.js';
+import { requireRole } from './auth/principal.js';
+import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
-import type { ErrorCode } from './errors.js';
+import { apiError, type ErrorCode } from './errors.js';
 import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { registerWebRoutes } from './web/routes.js';
 
 export interface ServerOptions {
   db: Database;
   logger: Logger;
+  /** Access rules and abuse limits; the defaults of loadConfig() when omitted. */
+  api?: ApiConfig;
 }
 
 export interface RunningServer {
@@ -36,7 +43,8 @@ const CLIENT_CODES = new Set<ErrorCode>([
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
 ]);
-// Apollo's own codes for requests it rejects before resolvers run.
+// Apollo's own codes for requests it rejects before resolvers run (syntax, validation, the abuse
+// limits): all the client's to fix, so all BAD_USER_INPUT, with Apollo's code kept as the reason.
 const APOLLO_CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -91,10 +99,14 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
 
 /** Internal details never reach clients (the request log plugin adds the request id to quote). */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const known = CLIENT_CODES.has(code as ErrorCode) || APOLLO_CLIENT_CODES.has(code);
+  const original = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const fromApollo = APOLLO_CLIENT_CODES.has(original);
+  const code = fromApollo ? 'BAD_USER_INPUT' : original;
+  const known = CLIENT_CODES.has(code as ErrorCode);
   const extensions: Record<string, unknown> = { ...(formatted.extensions ?? {}), code };
+  if (fromApollo) extensions.reason = original;
   delete extensions.stacktrace;
+  delete extensions.http;
   return {
     message: known ? formatted.message : 'Internal server error',
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -103,13 +115,44 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   };
 }
 
-export function createApollo(httpServer: http.Server | undefined): ApolloServer<Context> {
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(), ApolloServerPluginLandingPageDisabled()];
+/** Every mutation needs an editor key; finer rules (admin-only operations) live in the resolvers. */
+function writeGuardPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === 'mutation') {
+            requireRole(contextValue.principal, 'editor', `Mutation ${operation.name?.value ?? '(unnamed)'}`);
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApollo(httpServer: http.Server | undefined, api: ApiConfig): ApolloServer<Context> {
+  // Depth, aliases, tokens and cost are checked before anything runs; field suggestions are not
+  // offered, so a closed schema does not leak through error messages.
+  const armor = new ApolloArmor({
+    maxDepth: { n: api.maxDepth },
+    maxAliases: { n: api.maxAliases },
+    maxTokens: { n: api.maxTokens },
+    costLimit: { maxCost: api.maxCost },
+  }).protect();
+  const plugins: ApolloServerPlugin<Context>[] = [
+    requestLogPlugin(),
+    writeGuardPlugin(),
+    ApolloServerPluginLandingPageDisabled(),
+    ...(armor.plugins as ApolloServerPlugin<Context>[]),
+  ];
   if (httpServer !== undefined) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
     plugins,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    introspection: api.introspection,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns the signals: it drains HTTP first, then closes the driver and the database.
     stopOnTerminationSignals: false,
@@ -122,12 +165,14 @@ export async function startServer(
   listen: { port: number; host: string },
 ): Promise<RunningServer> {
   const { db, logger } = options;
+  const api = options.api ?? loadConfig({}).api;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = createApollo(httpServer);
+  const apollo = createApollo(httpServer, api);
   await apollo.start();
 
+  if (api.playground) registerWebRoutes(app, logger);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
   });
@@ -137,15 +182,36 @@ export async function startServer(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: api.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
-        return { db, requestId, logger: logger.child({ requestId }), loaders: createLoaders(db) };
+        const principal = await authenticate(db, presentedKey(req.header('authorization'), req.header('x-api-key')));
+        if (api.requireKeyForReads && principal.role === null) {
+          throw apiError('UNAUTHENTICATED', 'This API requires an API key for every request (Authorization: Bearer <key>).', {
+            http: { status: 401 },
+          });
+        }
+        return { db, requestId, principal, logger: logger.child({ requestId }), loaders: createLoaders(db) };
       },
     }),
   );
+  // Body-parser failures (too large, not JSON) answer in the API's error model, not as HTML.
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const message =
+      error.type === 'entity.too.large'
+        ? `The request body is larger than the limit of ${api.bodyLimitBytes} bytes.`
+        : status < 500
+          ? `The request could not be read: ${error.message}`
+          : 'Internal server error';
+    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR', requestId: requestIdOf(req) } }],
+    });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -36,6 +36,7 @@ export interface EmbeddedNeo4j {
 interface PidFile {
   jvm: number;
   owner: number;
+  boltPort: number;
 }
 
 function commandWorks(command: string, args: string[]): boolean {
@@ -112,25 +113,21 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * A JVM left by an earlier run of the API that was killed hard: its watchdog makes it exit on its
- * own, so wait for that, and end it if it hangs. A JVM whose owner still runs belongs to another
- * live API using the same home, and is left alone.
+ * What a start finds in the home: nothing, a JVM left by an earlier run of the API that was killed
+ * hard (its watchdog makes it exit on its own; wait for that, and end it if it hangs), or a JVM that
+ * another live process (`npm start` while `npm run seed` runs) owns, which is shared, not replaced.
  */
-async function clearStaleServer(pidPath: string, logger: Logger): Promise<void> {
-  if (!fs.existsSync(pidPath)) return;
+async function previousServer(pidPath: string, logger: Logger): Promise<PidFile | undefined> {
+  if (!fs.existsSync(pidPath)) return undefined;
   let previous: PidFile;
   try {
     previous = JSON.parse(fs.readFileSync(pidPath, 'utf8')) as PidFile;
   } catch {
     fs.rmSync(pidPath, { force: true });
-    return;
+    return undefined;
   }
   if (isAlive(previous.jvm) && isLauncher(previous.jvm)) {
-    if (previous.owner !== process.pid && isAlive(previous.owner)) {
-      throw new EmbeddedNeo4jError(
-        `Another attribution-graph process (pid ${previous.owner}) is running the embedded Neo4j in ${path.dirname(pidPath)}; stop it, or set NEO4J_EMBEDDED_HOME and NEO4J_EMBEDDED_PORT to run a second one.`,
-      );
-    }
+    if (previous.owner !== process.pid && isAlive(previous.owner)) return previous;
     logger.warn({ pid: previous.jvm }, 'stopping an embedded Neo4j left behind by an earlier run');
     process.kill(previous.jvm, 'SIGTERM');
     if (!(await waitForExit(previous.jvm, 60_000))) {
@@ -139,6 +136,7 @@ async function clearStaleServer(pidPath: string, logger: Logger): Promise<void> 
     }
   }
   fs.rmSync(pidPath, { force: true });
+  return undefined;
 }
 
 function writeConfiguration(config: EmbeddedNeo4jConfig): string {
@@ -218,7 +216,13 @@ export async function startEmbeddedNeo4j(
   const { classpath } = buildLauncher(logger);
   fs.mkdirSync(path.join(config.home, 'logs'), { recursive: true });
   const pidPath = path.join(config.home, 'launcher.pid');
-  await clearStaleServer(pidPath, logger);
+  const shared = await previousServer(pidPath, logger);
+  if (shared !== undefined) {
+    const uri = `bolt://127.0.0.1:${shared.boltPort}`;
+    // Another process started this server and will stop it; use it as a client, and leave it running.
+    logger.info({ uri, owner: shared.owner }, 'using the embedded Neo4j another attribution-graph process runs');
+    return { uri, pid: shared.jvm, logFile: path.join(config.home, 'logs', 'launcher.log'), stop: async () => undefined };
+  }
 
   const confPath = writeConfiguration(config);
   const logFile = path.join(config.home, 'logs', 'launcher.log');
@@ -251,9 +255,9 @@ export async function startEmbeddedNeo4j(
     throw new EmbeddedNeo4jError('Could not start java for the embedded Neo4j');
   }
   const pid = child.pid;
-  fs.writeFileSync(pidPath, JSON.stringify({ jvm: pid, owner: process.pid } satisfies PidFile));
-
+  fs.writeFileSync(pidPath, JSON.stringify({ jvm: pid, owner: process.pid, boltPort: config.boltPort } satisfies PidFile));
   const uri = `bolt://127.0.0.1:${config.boltPort}`;
+
   logger.info({ uri, home: config.home, pid }, 'starting the embedded Neo4j');
   const started = Date.now();
   try {

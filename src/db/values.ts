@@ -42,3 +42,22 @@ export function toNeo4jDate(iso: string): unknown {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(year, month, day);
 }
+
+/**
+ * Turns a snapshot's plain properties back into stored types: the model's date properties
+ * (…On, …End, knownSince) into DATEs and its timestamps into DATETIMEs. Used when restoring an
+ * entity from the audit trail, so that a restored entity compares and filters like any other.
+ */
+export function reviveProperties(props: Record<string, unknown>): Record<string, unknown> {
+  const revived: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value === 'string' && (/(On|End)$/.test(key) || key === 'knownSince') && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      revived[key] = toNeo4jDate(value);
+    } else if (typeof value === 'string' && (key === 'createdAt' || key === 'updatedAt')) {
+      revived[key] = neo4j.types.DateTime.fromStandardDate(new Date(value));
+    } else {
+      revived[key] = value;
+    }
+  }
+  return revived;
+}

@@ -3,10 +3,24 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Whether an attribution is a response that names the accused, or a bare claim on a relationship. */
+export type AttributionRecord =
+  /** A CONDUCTED_BY or ATTRIBUTED_TO relationship from the campaign, with no attribution response behind it. */
+  | 'CLAIM'
+  /** A response (an attribution statement) that names the accused as responsible. */
+  | 'RESPONSE';
+
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
   | 'YEAR';
+
+export type Direction =
+  | 'BOTH'
+  /** From the other entity to this one. */
+  | 'IN'
+  /** From this entity to the other. */
+  | 'OUT';
 
 /** The kind of an entity; the same names as the Neo4j labels. */
 export type EntityKind =
@@ -29,6 +43,14 @@ export type EntityKind =
   | 'ThreatActor'
   | 'Tool';
 
+export type NamingPosition =
+  /** A response of the party names the accused state as responsible. */
+  | 'NAMED'
+  /** The party responded without naming the accused state, and no source says more. */
+  | 'RESPONDED_WITHOUT_NAMING'
+  /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
+  | 'SAID_NOT_TO_NAME';
+
 export type OrganizationType =
   | 'AGENCY'
   | 'COMPANY'
@@ -36,6 +58,35 @@ export type OrganizationType =
   | 'INTERGOVERNMENTAL'
   | 'OTHER'
   | 'SECURITY_VENDOR';
+
+/** Relationship types of the graph. */
+export type RelationshipType =
+  | 'ACKNOWLEDGES'
+  | 'ATTRIBUTED_TO'
+  | 'CONCERNS'
+  | 'CONDUCTED_BY'
+  | 'DERIVED_FROM'
+  | 'DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'
+  | 'DUPLICATE_OF'
+  | 'HOLDS_ROLE'
+  | 'INDICATES'
+  | 'ISSUED_BY'
+  | 'LOCATED_AT'
+  | 'MEMBER_OF'
+  | 'MITIGATES'
+  | 'OBJECT_REF'
+  | 'ON_BEHALF_OF'
+  | 'ORIGINATES_FROM'
+  | 'PART_OF'
+  | 'POSSIBLY_SAME_AS'
+  | 'REFERS_TO'
+  | 'RELATED_TO'
+  | 'REVOKED_BY'
+  | 'SIGHTING_OF'
+  | 'SPONSORED_BY'
+  | 'SUBTECHNIQUE_OF'
+  | 'TARGETS'
+  | 'USES';
 
 /** What kind of act a response is; a statement can be several at once (solidarity and concern). */
 export type ResponseType =
@@ -65,6 +116,13 @@ export type StanceType =
   | 'NAMES_RESPONSIBLE'
   | 'SANCTIONS';
 
+export type TimelineEventKind =
+  | 'CAMPAIGN_DISCLOSED'
+  | 'CAMPAIGN_ENDED'
+  | 'CAMPAIGN_STARTED'
+  /** A response was issued: an attribution, a statement, an indictment, a sanction, … */
+  | 'RESPONSE_ISSUED';
+
 export type AlliancesOfTheVictimStateQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -89,6 +147,108 @@ export type AlliancesOfTheVictimStateQuery = { campaign: { targets: Array<{ asse
         | { name: string }
         | { name: string }
        }> } | null };
+
+export type Apt31NeighborhoodQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, center:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     | null, nodes: Array<
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+      | { id: string, kind: EntityKind, name: string }
+    >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, asset: string | null, title: string | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+       | null, citations: Array<{ quote: string | null, source: { title: string } }> }> } };
+
+export type Apt31TimelineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Apt31TimelineQuery = { timeline: { truncated: boolean, events: Array<{ kind: TimelineEventKind, responseTypes: Array<ResponseType>, date: { text: string, precision: DatePrecision }, subject:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      , citations: Array<{ quote: string | null, source: { title: string } }> }> } };
+
+export type CzechAttributionAsOfQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type CzechAttributionAsOfQuery = { attributions: { attributions: Array<{ recordedAs: AttributionRecord, knownSince: string | null, attributor:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+       | null, accused:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+      , campaign: { name: string } | null, date: { text: string } | null }> } };
+
+export type CzechMfaResponseSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: number, campaign: { name: string } | null, byType: Array<{ type: ResponseType, count: number }>, byStance: Array<{ stance: StanceType, count: number }>, accusedStates: Array<{ name: string }>, namedBy: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+      , accused: { name: string }, citations: Array<{ quote: string | null }> }>, declinedToName: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+      , accused: { name: string }, citations: Array<{ quote: string | null }> }> } };
 
 export type DidNatoNameChinaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -149,6 +309,86 @@ export type LegalActionAgainstApt31MembersQuery = { threatActor: { name: string,
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }>, citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, titleIsDescriptive: boolean, published: { text: string } | null } }> } }> } };
+
+export type NatoToApt31PathQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NatoToApt31PathQuery = { paths: { truncated: boolean, paths: Array<{ length: number, nodes: Array<
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+      >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+         | null, citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> }> } };
+
+export type ResponsesToCampaignsOfPrcSponsoredActorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { truncated: boolean, attributions: Array<{ recordedAs: AttributionRecord, stance: StanceType | null, attributor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, accused:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+      , sponsor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+          , onBehalfOf:
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+            | { name: string }
+           | null }> } | null }> } };
 
 export type WhoAttributedTheCzechMfaCampaignQueryVariables = Exact<{ [key: string]: never; }>;
 

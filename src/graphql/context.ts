@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Loaders } from './loaders.js';
@@ -8,4 +9,6 @@ export interface Context {
   logger: Logger;
   requestId: string;
   loaders: Loaders;
+  /** Who is calling (an API key's holder or anonymous). */
+  principal: Principal;
 }

@@ -32,7 +32,7 @@ import {
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
 /** Fields with a meaning of their own; every other field of an entry is stored as a property. */
 const DATE_FIELDS = new Set(['started', 'disclosed', 'ended', 'published', 'date']);
@@ -243,6 +243,14 @@ export function readSeedFile(file: string): Changeset {
   } catch (error) {
     throw new ChangesetError(origin, [{ at: origin, message: `is not valid YAML: ${(error as Error).message}` }]);
   }
+  return readDocument(document, origin);
+}
+
+/**
+ * Reads a document of sources, entities, relationships and responses (a seed file, or what an
+ * editing mutation builds from its input) into a changeset; refuses it with every problem named.
+ */
+export function readDocument(document: Raw, origin: string): Changeset {
   const reader = new Reader();
   const entities: EntityInput[] = [];
   const relationships: RelationshipInput[] = [];

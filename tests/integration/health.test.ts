@@ -38,7 +38,8 @@ describe('health', () => {
     });
     expect(response.headers.get('x-request-id')).toBe('test-request-1');
     const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
-    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]?.extensions.reason).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0]?.extensions.requestId).toBe('test-request-1');
   });
 });

@@ -1,3 +1,4 @@
+import { loadConfig, type ApiConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -16,10 +17,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real HTTP API on a free port, over the test run's Neo4j. */
-export async function startTestApi(): Promise<TestApi> {
+/** The real HTTP API on a free port, over the test run's Neo4j; `api` overrides the default access rules and limits. */
+export async function startTestApi(api: Partial<ApiConfig> = {}): Promise<TestApi> {
   const db = testDatabase();
-  const server = await startServer({ db, logger: createLogger('silent') }, { port: 0, host: '127.0.0.1' });
+  const server = await startServer(
+    { db, logger: createLogger('silent'), api: { ...loadConfig({}).api, ...api } },
+    { port: 0, host: '127.0.0.1' },
+  );
   const baseUrl = `http://127.0.0.1:${server.port}`;
   return {
     server,

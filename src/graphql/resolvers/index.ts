@@ -1,10 +1,13 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { healthResolvers } from './health.js';
+import { importResolvers } from './import.js';
 import { modelResolvers } from './model.js';
+import { mutationResolvers } from './mutations.js';
+import { traversalResolvers } from './traversal.js';
 
 /** Every domain's resolvers, merged one level deep (type name, then field). */
 export function buildResolvers(): Resolvers {
-  const parts: Resolvers[] = [healthResolvers, modelResolvers];
+  const parts: Resolvers[] = [healthResolvers, modelResolvers, traversalResolvers, mutationResolvers, importResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) {

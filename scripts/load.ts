@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApiKey } from '../src/auth/apiKeys.js';
+import { PROJECT_ROOT, loadConfig } from '../src/config.js';
+import { connect } from '../src/db/connect.js';
+import { createLogger } from '../src/logger.js';
+
+/**
+ * `npm run load -- [--seconds 30] [--clients 8] [--max-requests 20000]`: several clients mix reads and
+ * writes against a real API (started here as a child process with its own Neo4j in .neo4j/load),
+ * on 127.0.0.1 only, bounded in time and request count. Afterwards every acknowledged write is read
+ * back. Prints requests per second, latency percentiles, errors, writes checked and the API's memory.
+ */
+
+function option(name: string, fallback: number, max: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`--${name} must be a number from 1 to ${max}`);
+  return value;
+}
+
+const seconds = option('seconds', 30, 600);
+const clients = option('clients', 8, 64);
+const maxRequests = option('max-requests', 20_000, 1_000_000);
+const home = path.join(PROJECT_ROOT, '.neo4j/load');
+const env = { ...process.env, NEO4J_URI: '', PORT: '0', NEO4J_EMBEDDED_HOME: home, NEO4J_EMBEDDED_PORT: '7751', LOG_LEVEL: 'warn' };
+
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const READS = [
+  fs.readFileSync(path.join(PROJECT_ROOT, 'docs/queries/who-attributed-the-czech-mfa-campaign.graphql'), 'utf8'),
+  fs.readFileSync(path.join(PROJECT_ROOT, 'docs/queries/who-sponsors-apt31.graphql'), 'utf8'),
+  '{ lookup(name: "apt 31") { id name } }',
+  '{ search(text: "solidarity") { score entity { id } } }',
+  '{ responses(first: 10) { totalCount edges { node { name date { text } issuer { name } } } } }',
+];
+
+async function main(): Promise<void> {
+  const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /GraphQL API ready at (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    api.stdout.on('data', onData);
+    api.stderr.on('data', onData);
+    api.once('exit', (code) => reject(new Error(`the API exited (${code}) before it was ready:\n${output}`)));
+  });
+  // The API's embedded Neo4j is shared with this process for the key and the read-back.
+  const connection = await connect(loadConfig(env).neo4j, createLogger('warn'));
+  const { key } = await createApiKey(connection.db, 'load test', 'editor');
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  const written: string[] = [];
+  let requests = 0;
+  let reads = 0;
+  let writes = 0;
+  const memory: number[] = [rssOf(api.pid!)];
+  const sampler = setInterval(() => memory.push(rssOf(api.pid!)), 1000);
+  const deadline = Date.now() + seconds * 1000;
+  const started = Date.now();
+
+  async function client(index: number): Promise<void> {
+    let sequence = 0;
+    while (Date.now() < deadline && requests < maxRequests) {
+      requests += 1;
+      sequence += 1;
+      const isWrite = sequence % 5 === 0;
+      const id = `load:${index}-${sequence}`;
+      const body = isWrite
+        ? {
+            query: 'mutation($input: EntityInput!) { createEntity(kind: ThreatActor, input: $input) { id } }',
+            variables: { input: { id, name: `Load test actor ${index}-${sequence}`, citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }] } },
+          }
+        : { query: READS[sequence % READS.length] };
+      const t0 = performance.now();
+      try {
+        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+        const json = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+        latencies.push(performance.now() - t0);
+        if (json.errors?.length) {
+          const code = json.errors[0]?.extensions?.code ?? 'UNKNOWN';
+          errors[code] = (errors[code] ?? 0) + 1;
+        } else if (isWrite) {
+          written.push(id);
+          writes += 1;
+        } else {
+          reads += 1;
+        }
+      } catch (error) {
+        errors[(error as Error).name] = (errors[(error as Error).name] ?? 0) + 1;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: clients }, (_, index) => client(index)));
+  const elapsed = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  memory.push(rssOf(api.pid!));
+
+  // Every acknowledged write must be readable now.
+  const found = new Set<string>();
+  for (let i = 0; i < written.length; i += 1000) {
+    const rows = await connection.db.read<{ entity: { id: string } }>('read/entities-by-id', { ids: written.slice(i, i + 1000) });
+    for (const row of rows) found.add(row.entity.id);
+  }
+  await connection.db.autoCommit('admin/delete-by-id-prefix', { prefix: 'load:' });
+  await connection.close();
+  api.kill('SIGINT');
+  await new Promise((resolve) => api.once('exit', resolve));
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const firstHalf = memory.slice(0, Math.ceil(memory.length / 2));
+  const secondHalf = memory.slice(Math.ceil(memory.length / 2));
+  const result = {
+    clients,
+    seconds: Number(elapsed.toFixed(1)),
+    requests: latencies.length,
+    requestsPerSecond: Number((latencies.length / elapsed).toFixed(0)),
+    reads,
+    writes,
+    latencyMs: { p50: Number(percentile(sorted, 50).toFixed(1)), p90: Number(percentile(sorted, 90).toFixed(1)), p99: Number(percentile(sorted, 99).toFixed(1)) },
+    errors,
+    writesChecked: written.length,
+    writesMissing: written.length - found.size,
+    apiMemory: { start: mb(memory[0]!), peak: mb(Math.max(...memory)), end: mb(memory.at(-1)!), firstHalfPeak: mb(Math.max(...firstHalf)), secondHalfPeak: mb(Math.max(...secondHalf)) },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const failed = Object.keys(errors).length > 0 || result.writesMissing > 0;
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`load: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
