@@ -1,6 +1,8 @@
-// Which of the given ids the graph already holds, with their kind (and a source's publication date).
+// Which of the given ids the graph already holds, with their kind (and a source's publication
+// date), whether other sources have merged into them, and their content hash (so that unchanged
+// entities need no write).
 // Parameters: $ids (list of entity ids).
-// Returns: id, kind, publishedOn.
+// Returns: id, kind, publishedOn, hasMerges, contentHash.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n.id AS id, n.kind AS kind, n.publishedOn AS publishedOn
+RETURN n.id AS id, n.kind AS kind, n.publishedOn AS publishedOn, n.mergedSources IS NOT NULL AS hasMerges, n.contentHash AS contentHash

@@ -110,6 +110,29 @@ function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, 
   return { from: rel.from, to: rel.to, type: rel.type, key: rel.key, contentHash: contentHash(rel), props };
 }
 
+/** Identifier lists that only ever grow: an id a source once gave an entity keeps finding it. */
+function identifierList(props: Record<string, PropertyValue>, name: string): string[] {
+  const value = props[name];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** A merge adds the source's citations and identifiers, and keeps the rest as the source's record. */
+function mergeRow(entity: EntityInput): Record<string, unknown> {
+  const record = { name: entity.name, description: entity.description, props: entity.props, dates: entity.dates };
+  return {
+    id: entity.id,
+    mergeKey: entity.merge!.key,
+    contentHash: contentHash(entity),
+    record: canonical(record),
+    ...citationProps(entity.citations),
+    stixIds: identifierList(entity.props, 'stixIds'),
+    attackIds: identifierList(entity.props, 'attackIds'),
+    mispUuids: identifierList(entity.props, 'mispUuids'),
+    // The merge key is the id the source gives the object: a re-import finds the entity by it.
+    externalIds: [entity.merge!.key],
+  };
+}
+
 function addCounts(
   target: Record<string, OutcomeCounts>,
   rows: Array<{ outcome: string; count: number } & Record<string, unknown>>,
@@ -122,84 +145,173 @@ function addCounts(
   }
 }
 
-async function lookupExisting(
-  tx: Transaction,
-  ids: string[],
-): Promise<{ kinds: Map<string, string>; published: Map<string, string> }> {
-  const kinds = new Map<string, string>();
-  const published = new Map<string, string>();
+interface Existing {
+  kinds: Map<string, string>;
+  published: Map<string, string>;
+  /** Entities other sources merged into. */
+  merged: Set<string>;
+  /** Content hash of each entity, so unchanged ones are counted without a write. */
+  hashes: Map<string, string>;
+}
+
+async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing> {
+  const existing: Existing = { kinds: new Map(), published: new Map(), merged: new Set(), hashes: new Map() };
   for (const batch of batches(ids)) {
-    const rows = await tx.run<{ id: string; kind: string; publishedOn: string | null }>('write/existing-entities', {
-      ids: batch,
-    });
+    const rows = await tx.run<{ id: string; kind: string; publishedOn: string | null; hasMerges: boolean; contentHash: string | null }>(
+      'write/existing-entities',
+      { ids: batch },
+    );
     for (const row of rows) {
-      kinds.set(row.id, row.kind);
-      if (row.publishedOn !== null) published.set(row.id, row.publishedOn);
+      existing.kinds.set(row.id, row.kind);
+      if (row.publishedOn !== null) existing.published.set(row.id, row.publishedOn);
+      if (row.hasMerges) existing.merged.add(row.id);
+      if (row.contentHash !== null) existing.hashes.set(row.id, row.contentHash);
     }
   }
-  return { kinds, published };
+  return existing;
+}
+
+function relationshipIdentity(row: { type: unknown; from: unknown; to: unknown; key: unknown }): string {
+  return `${String(row.type)}|${String(row.from)}|${String(row.to)}|${String(row.key)}`;
+}
+
+/** Content hashes of the relationships starting at the given entities, by (type, from, to, key). */
+async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const batch of batches(fromIds)) {
+    const rows = await tx.run<{ type: string; from: string; to: string; key: string; contentHash: string }>(
+      'write/existing-relationship-hashes',
+      { ids: batch },
+    );
+    for (const row of rows) hashes.set(relationshipIdentity(row), row.contentHash);
+  }
+  return hashes;
+}
+
+function countUnchanged(target: Record<string, OutcomeCounts>, key: string): void {
+  const counts = (target[key] ??= { created: 0, updated: 0, unchanged: 0 });
+  counts.unchanged += 1;
+}
+
+/** Reports how far a long apply has come: items written so far out of all. */
+export type ApplyProgress = (done: number, total: number) => void;
+
+export interface ApplyOptions {
+  onProgress?: ApplyProgress;
+}
+
+/**
+ * Validates a changeset against the graph and writes it inside the caller's write transaction, so
+ * that an importer can look things up, build its changeset and write it in one unit of work.
+ * Throws ChangesetError (and so rolls the transaction back) when the changeset has problems.
+ */
+export async function applyChangesetInTransaction(
+  tx: Transaction,
+  changeset: Changeset,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  const existing = await lookupExisting(tx, referencedIds(changeset));
+  const problems = validateChangeset(changeset, existing.kinds);
+  if (problems.length > 0) throw new ChangesetError(changeset.origin, problems);
+
+  const published = new Map(existing.published);
+  for (const entity of changeset.entities) {
+    const date = entity.dates.published;
+    if (entity.kind === 'Source' && date) published.set(entity.id, date.start);
+  }
+
+  const total = changeset.entities.length + changeset.relationships.length;
+  let done = 0;
+  const progress = (count: number): void => {
+    done += count;
+    options.onProgress?.(done, total);
+  };
+
+  const report: ApplyReport = { origin: changeset.origin, entities: {}, relationships: {}, aliases: 0, unchanged: true };
+  // Aliases are rewritten only for entities whose content changed (aliases are part of the hash).
+  const changed = new Set<string>();
+  // Rows whose content hash the graph already holds are counted, not sent: a re-import of a large
+  // file then costs two lookups instead of tens of thousands of MERGEs.
+  const owned: Array<Record<string, unknown>> = [];
+  for (const entity of changeset.entities) {
+    if (entity.merge !== undefined) continue;
+    const row = entityRow(entity, published);
+    if (existing.hashes.get(entity.id) === row.contentHash) {
+      countUnchanged(report.entities, entity.kind);
+      progress(1);
+    } else owned.push(row);
+  }
+  for (const batch of batches(owned)) {
+    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/upsert-entities', { rows: batch });
+    addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
+    for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
+    progress(batch.length);
+  }
+  const merged = changeset.entities.filter((entity) => entity.merge !== undefined);
+  for (const batch of batches(merged.map((entity) => mergeRow(entity)))) {
+    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/merge-into-entities', { rows: batch });
+    addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
+    for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
+    progress(batch.length);
+  }
+  const aliasRows = changeset.entities
+    .filter((entity) => changed.has(entity.id))
+    .flatMap((entity) =>
+      entity.aliases.map((alias) => ({
+        entityId: entity.id,
+        name: alias.name,
+        nameKey: nameKey(alias.name),
+        givenBy: alias.givenBy ?? '',
+        ...citationProps(alias.citations),
+        knownSince: knownSince(alias.citations, published),
+      })),
+    );
+  for (const batch of batches(aliasRows)) {
+    const [result] = await tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
+    report.aliases += result?.count ?? 0;
+  }
+  // Entities that other sources merged into (or that were just merged into) list every source's
+  // names in their full-text field, not only their owner's.
+  const refresh = changeset.entities
+    .filter((entity) => changed.has(entity.id) && (entity.merge !== undefined || existing.merged.has(entity.id)))
+    .map((entity) => entity.id);
+  for (const batch of batches(refresh)) await tx.run('write/refresh-alias-text', { ids: batch });
+  const knownHashes = await relationshipHashes(tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
+  const relationshipRows: Array<Record<string, unknown>> = [];
+  for (const rel of changeset.relationships) {
+    const row = relationshipRow(rel, published);
+    if (knownHashes.get(relationshipIdentity(rel)) === row.contentHash) {
+      countUnchanged(report.relationships, rel.type);
+      progress(1);
+    } else relationshipRows.push(row);
+  }
+  for (const batch of batches(relationshipRows)) {
+    const result = await tx.run<{ type: string; outcome: string; count: number }>('write/upsert-relationships', {
+      rows: batch,
+    });
+    addCounts(report.relationships, result, 'type');
+    progress(batch.length);
+  }
+  report.unchanged = [...Object.values(report.entities), ...Object.values(report.relationships)].every(
+    (counts) => counts.created === 0 && counts.updated === 0,
+  );
+  return report;
 }
 
 /**
  * Validates a changeset against the graph and writes it, all in one write transaction: either
  * everything is written or, on any problem, nothing is (ChangesetError lists the problems).
  */
-export async function applyChangeset(db: Database, changeset: Changeset): Promise<ApplyReport> {
+export async function applyChangeset(db: Database, changeset: Changeset, options: ApplyOptions = {}): Promise<ApplyReport> {
   return db.writeTransaction(
     `apply ${changeset.origin}`,
-    async (tx) => {
-      const existing = await lookupExisting(tx, referencedIds(changeset));
-      const problems = validateChangeset(changeset, existing.kinds);
-      if (problems.length > 0) throw new ChangesetError(changeset.origin, problems);
-
-      const published = new Map(existing.published);
-      for (const entity of changeset.entities) {
-        const date = entity.dates.published;
-        if (entity.kind === 'Source' && date) published.set(entity.id, date.start);
-      }
-
-      const report: ApplyReport = { origin: changeset.origin, entities: {}, relationships: {}, aliases: 0, unchanged: true };
-      // Aliases are rewritten only for entities whose content changed (aliases are part of the hash).
-      const changed = new Set<string>();
-      const rows = changeset.entities.map((entity) => entityRow(entity, published));
-      for (const batch of batches(rows)) {
-        const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/upsert-entities', {
-          rows: batch,
-        });
-        addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
-        for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
-      }
-      const aliasRows = changeset.entities
-        .filter((entity) => changed.has(entity.id))
-        .flatMap((entity) =>
-          entity.aliases.map((alias) => ({
-            entityId: entity.id,
-            name: alias.name,
-            nameKey: nameKey(alias.name),
-            givenBy: alias.givenBy ?? '',
-            ...citationProps(alias.citations),
-            knownSince: knownSince(alias.citations, published),
-          })),
-        );
-      for (const batch of batches(aliasRows)) {
-        const [result] = await tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
-        report.aliases += result?.count ?? 0;
-      }
-      const relationshipRows = changeset.relationships.map((rel) => relationshipRow(rel, published));
-      for (const batch of batches(relationshipRows)) {
-        const result = await tx.run<{ type: string; outcome: string; count: number }>('write/upsert-relationships', {
-          rows: batch,
-        });
-        addCounts(report.relationships, result, 'type');
-      }
-      report.unchanged = [...Object.values(report.entities), ...Object.values(report.relationships)].every(
-        (counts) => counts.created === 0 && counts.updated === 0,
-      );
-      return report;
-    },
+    (tx) => applyChangesetInTransaction(tx, changeset, options),
     // Large imports legitimately take longer than one API query may.
-    10 * 60_000,
+    APPLY_TIMEOUT_MS,
   );
 }
+
+/** Large imports legitimately take longer than one API query may. */
+export const APPLY_TIMEOUT_MS = 10 * 60_000;
 
 export type { PropertyValue };

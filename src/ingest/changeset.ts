@@ -40,6 +40,15 @@ export interface EntityInput {
   dates: Record<string, PartialDate | null>;
   aliases: AliasInput[];
   citations: Citation[];
+  /**
+   * Set when this changeset adds what one source says to an entity another origin owns (an import
+   * whose actor matched the seed's by alias). The entity's name, description and properties stay;
+   * citations, aliases and identifiers are added, and this entity's own name, description and
+   * properties are kept as the source's record under `key`, the id the source gives the object
+   * (a STIX id, misp:<uuid>), by which a re-import finds the entity again
+   * (see cypher/write/merge-into-entities.cypher).
+   */
+  merge?: { key: string };
 }
 
 export interface RelationshipInput {
@@ -126,6 +135,9 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     const previousKind = existing.get(entity.id);
     if (previousKind !== undefined && previousKind !== entity.kind) {
       problems.push({ at, message: `the graph already holds ${entity.id} as a ${previousKind}, not a ${entity.kind}` });
+    }
+    if (entity.merge !== undefined && previousKind === undefined) {
+      problems.push({ at, message: 'is to be merged into an existing entity, but the graph does not hold it' });
     }
     for (const [name, value] of Object.entries(entity.props)) checkValue(at, name, value, problems);
     for (const alias of entity.aliases) {

@@ -1,4 +1,5 @@
 import type { ApplyReport, OutcomeCounts } from './apply.js';
+import type { ImportReport } from './importData.js';
 
 /** A closing summary for the terminal: created, updated and unchanged per kind and type. */
 export function formatReport(report: ApplyReport): string {
@@ -14,5 +15,31 @@ export function formatReport(report: ApplyReport): string {
   };
   table('entities', report.entities);
   table('relationships', report.relationships);
+  return lines.join('\n');
+}
+
+/** The closing summary of an import: what was written, merged, left out and not understood. */
+export function formatImportReport(report: ImportReport): string {
+  const lines = [formatReport(report.apply)];
+  lines[0] = `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`;
+  if (report.source) lines.push(`  source ${report.source.id} (${report.source.name}${report.source.version ? `, version ${report.source.version}` : ''}, sha256 ${report.source.sha256.slice(0, 12)}…)`);
+  if (report.restored > 0) lines.push(`  restored ${report.restored} entities and relationships from an attribution-graph export`);
+  for (const merge of report.merges) {
+    lines.push(`  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (matched by ${merge.matchedNames.map((n) => `"${n}"`).join(', ')})`);
+  }
+  for (const ambiguity of report.ambiguities) {
+    const candidates = ambiguity.candidates.map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`).join('; ');
+    lines.push(`  NOT merged ${ambiguity.object} "${ambiguity.name}": ${ambiguity.reason}; created as ${ambiguity.createdAs}, POSSIBLY_SAME_AS ${candidates}`);
+  }
+  if (report.olderVersionsKept > 0) lines.push(`  ${report.olderVersionsKept} objects left out: the graph holds a later version (modified) of them`);
+  const counts = (title: string, values: Record<string, number>): void => {
+    const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
+    if (entries.length === 0) return;
+    lines.push(`  ${title}`);
+    for (const [name, n] of entries) lines.push(`    ${name.padEnd(60)} ${String(n).padStart(6)}`);
+  };
+  counts('object types the model does not map (kept as StixObject with their JSON)', report.unknownTypes);
+  counts('properties the model does not map (kept as JSON: stixExtra / mispJson)', report.unknownProperties);
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.join('\n');
 }

@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import type { Database, Transaction } from '../db/database.js';
+import { formatPartialDate } from '../model/partialDate.js';
+import { deterministicStixId, stixTypeOfId, uuidv5 } from '../model/stixId.js';
+import { DATE_PRECISIONS, isOneOf, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
+import { JSON_PROPERTIES } from '../ingest/stix/read.js';
+import { KIND_BY_STIX_TYPE, RELATIONSHIP_BY_STIX_TYPE, TYPE_PROPERTIES, propertyName } from '../ingest/stix/mapping.js';
+import {
+  EXTENSION_CREATOR,
+  NEW_OBJECT_TYPES,
+  PROPERTY_EXTENSION_ID,
+  STANCE_TYPE,
+  extensionDefinitions,
+  newObjectExtensionId,
+} from './extensions.js';
+
+/**
+ * Exports the graph, or a selection of it, as a STIX 2.1 bundle. Every object carries the graph's
+ * own record of it in attribution-graph's property extension, so that importing the bundle into an
+ * empty graph restores the same graph; what STIX has no object for (responses, sources, states,
+ * stances) travels as new SDOs / SROs declared by extension-definition objects (./extensions.ts).
+ */
+
+export interface ExportSelection {
+  /** These entities (and the Sources they cite). */
+  ids?: string[];
+  /** The entities within `depth` relationships of this one (and the Sources they cite). */
+  neighborhoodOf?: string;
+  depth?: number;
+}
+
+export type StixObject = Record<string, unknown>;
+
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+type Props = Record<string, unknown>;
+
+interface EntityRow {
+  id: string;
+  kind: EntityKind;
+  props: Props;
+}
+
+interface RelationshipRow {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Props;
+}
+
+interface AliasRow {
+  id: string;
+  name: string;
+  givenBy: string | null;
+  citeSources: string[] | null;
+  citeQuotes: string[] | null;
+}
+
+/** Properties the write path derives or stamps; the graph record leaves them out (import recomputes them). */
+const DERIVED = new Set(['id', 'kind', 'name', 'nameKey', 'description', 'aliasText', 'citeSources', 'citeQuotes', 'knownSince', 'contentHash', 'createdAt', 'updatedAt', 'key']);
+
+const MAX_DEPTH = 5;
+const BATCH = 2000;
+
+const STIX_TYPE_BY_KIND: Partial<Record<EntityKind, string>> = {
+  ...Object.fromEntries(Object.entries(KIND_BY_STIX_TYPE).map(([type, kind]) => [kind, type])),
+  ThreatActor: 'threat-actor',
+  Organization: 'identity',
+  Person: 'identity',
+  PersonGroup: 'identity',
+  ...NEW_OBJECT_TYPES,
+};
+
+const STIX_RELATIONSHIP_BY_TYPE: Partial<Record<RelationshipType, string>> = Object.fromEntries(
+  Object.entries(RELATIONSHIP_BY_STIX_TYPE).map(([stix, type]) => [type, stix]),
+);
+
+const ALIAS_TYPES = new Set(['intrusion-set', 'threat-actor', 'campaign', 'malware', 'tool', 'attack-pattern']);
+
+async function batched<T>(tx: Transaction, statement: string, ids: string[]): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) rows.push(...(await tx.run<T & object>(statement, { ids: ids.slice(i, i + BATCH) })));
+  return rows;
+}
+
+function citations(sources: unknown, quotes: unknown): Array<{ source: string; quote: string | null }> {
+  const list = Array.isArray(sources) ? (sources as string[]) : [];
+  const texts = Array.isArray(quotes) ? (quotes as string[]) : [];
+  return list.map((source, index) => ({ source, quote: texts[index] ? texts[index]! : null }));
+}
+
+/** Splits stored properties into the graph record's props and its partial dates (xOn / xEnd / xPrecision). */
+function recordParts(props: Props): { props: Props; dates: Record<string, string | null> } {
+  const dates: Record<string, string | null> = {};
+  const dateNames = Object.keys(props)
+    .filter((key) => key.endsWith('Precision') && isOneOf(DATE_PRECISIONS, props[key]))
+    .map((key) => key.slice(0, -'Precision'.length));
+  for (const name of dateNames) {
+    const start = props[`${name}On`];
+    if (typeof start === 'string') dates[name] = formatPartialDate(start, props[`${name}Precision`] as (typeof DATE_PRECISIONS)[number]);
+  }
+  const skip = new Set(dateNames.flatMap((name) => [`${name}On`, `${name}End`, `${name}Precision`]));
+  const kept: Props = {};
+  for (const key of Object.keys(props).sort()) {
+    if (!DERIVED.has(key) && !skip.has(key)) kept[key] = props[key];
+  }
+  return { props: kept, dates };
+}
+
+function timestamp(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const time = Date.parse(value.replace(/\[.*\]$/, ''));
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The STIX type and id of an entity: its own STIX id when it has one that fits its kind, else a derived one. */
+function stixIdentity(entity: EntityRow): { type: string; id: string } {
+  const stixIds = Array.isArray(entity.props.stixIds) ? (entity.props.stixIds as string[]) : [];
+  if (entity.kind === 'StixObject' && stixIds[0] !== undefined) return { type: stixTypeOfId(stixIds[0]) ?? 'x-unknown', id: stixIds[0] };
+  const fits = (type: string | null): boolean =>
+    type !== null && (entity.kind === 'ThreatActor' ? type === 'intrusion-set' || type === 'threat-actor' : STIX_TYPE_BY_KIND[entity.kind] === type || (type === 'identity' && STIX_TYPE_BY_KIND[entity.kind] === 'identity'));
+  const own = stixIds.find((id) => fits(stixTypeOfId(id)));
+  if (own !== undefined) return { type: stixTypeOfId(own)!, id: own };
+  const type = STIX_TYPE_BY_KIND[entity.kind] ?? 'x-attribution-graph-entity';
+  return { type, id: deterministicStixId(type, entity.id) };
+}
+
+function entityObject(entity: EntityRow, aliases: AliasRow[]): StixObject {
+  const { type, id } = stixIdentity(entity);
+  const { props, dates } = recordParts(entity.props);
+  const record = {
+    extension_type: 'property-extension',
+    entity: {
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.props.name,
+      description: entity.props.description ?? null,
+      props,
+      dates,
+      aliases: aliases
+        .map((alias) => ({ name: alias.name, givenBy: alias.givenBy || null, citations: citations(alias.citeSources, alias.citeQuotes) }))
+        .sort((a, b) => a.name.localeCompare(b.name) || String(a.givenBy).localeCompare(String(b.givenBy))),
+      citations: citations(entity.props.citeSources, entity.props.citeQuotes),
+    },
+  };
+  // Unknown types travel as the object they came as; known ones start from their unmapped properties.
+  const original = entity.kind === 'StixObject' ? parseJson(props.stixJson) : parseJson(props.stixExtra);
+  const object: StixObject = original !== null && typeof original === 'object' ? { ...(original as StixObject) } : {};
+  Object.assign(object, {
+    type,
+    spec_version: '2.1',
+    id,
+    created: timestamp(props.created) ?? timestamp(entity.props.createdAt) ?? EXTENSION_CREATOR.created,
+    modified: timestamp(props.modified) ?? timestamp(entity.props.updatedAt) ?? EXTENSION_CREATOR.created,
+  });
+  if (entity.kind !== 'StixObject') {
+    object.name = entity.props.name;
+    if (typeof entity.props.description === 'string') object.description = entity.props.description;
+    for (const field of TYPE_PROPERTIES[type] ?? []) {
+      const value = props[propertyName(field)];
+      if (value === undefined || value === null) continue;
+      object[field] = JSON_PROPERTIES.has(propertyName(field)) ? parseJson(value) : value;
+    }
+    const names = [...new Set(aliases.map((alias) => alias.name))].filter((name) => name !== entity.props.name).sort();
+    if (ALIAS_TYPES.has(type) && names.length > 0) object.aliases = names;
+    if (type === 'identity') object.identity_class = entity.kind === 'Person' ? 'individual' : entity.kind === 'PersonGroup' ? 'group' : (props.identityClass ?? 'organization');
+    if (type === 'malware' && object.is_family === undefined) object.is_family = true; // required in 2.1; ATT&CK's 2.0 malware are families
+  }
+  const common: Array<[string, string]> = [
+    ['createdByRef', 'created_by_ref'],
+    ['revoked', 'revoked'],
+    ['labels', 'labels'],
+    ['confidence', 'confidence'],
+    ['lang', 'lang'],
+    ['objectMarkingRefs', 'object_marking_refs'],
+    ['deprecated', 'x_mitre_deprecated'],
+  ];
+  for (const [property, field] of common) if (props[property] !== undefined) object[field] = props[property];
+  const references = parseJson(props.externalReferences);
+  if (Array.isArray(references)) object.external_references = references;
+  else if (Array.isArray(props.attackIds)) {
+    // An entity that took ATT&CK ids from a merged source (the seed's APT31 is G0128) still shows them.
+    object.external_references = (props.attackIds as string[]).map((id) => ({ source_name: 'mitre-attack', external_id: id }));
+  }
+  const foreign = parseJson(props.extensions);
+  const extensions: Record<string, unknown> = foreign !== null && typeof foreign === 'object' ? { ...(foreign as object) } : {};
+  if (Object.values(NEW_OBJECT_TYPES).includes(type as never)) extensions[newObjectExtensionId(type)] = { extension_type: 'new-sdo' };
+  extensions[PROPERTY_EXTENSION_ID] = record;
+  object.extensions = extensions;
+  return object;
+}
+
+function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, string>): StixObject {
+  const { props, dates } = recordParts(rel.props);
+  const key = typeof rel.props.key === 'string' ? rel.props.key : '';
+  const record = {
+    extension_type: 'property-extension',
+    relationship: { type: rel.type, from: rel.from, to: rel.to, key, props, dates, citations: citations(rel.props.citeSources, rel.props.citeQuotes) },
+  };
+  const identity = `${rel.type}|${rel.from}|${rel.to}|${key}`;
+  const stance = rel.type === 'REFERS_TO';
+  const type = stance ? STANCE_TYPE : 'relationship';
+  const ownId = typeof props.stixId === 'string' && props.stixId.startsWith('relationship--') && !stance ? props.stixId : null;
+  const extra = parseJson(props.stixExtra);
+  const object: StixObject = extra !== null && typeof extra === 'object' ? { ...(extra as StixObject) } : {};
+  Object.assign(object, {
+    type,
+    spec_version: '2.1',
+    id: ownId ?? `${type}--${uuidv5(identity)}`,
+    created: timestamp(props.created) ?? timestamp(rel.props.createdAt) ?? EXTENSION_CREATOR.created,
+    modified: timestamp(props.modified) ?? timestamp(rel.props.updatedAt) ?? EXTENSION_CREATOR.created,
+    source_ref: stixIds.get(rel.from),
+    target_ref: stixIds.get(rel.to),
+  });
+  if (stance) object.stance = props.stance;
+  else {
+    const relationshipType = typeof props.relationshipType === 'string' ? props.relationshipType : STIX_RELATIONSHIP_BY_TYPE[rel.type] ?? rel.type.toLowerCase().replace(/_/g, '-');
+    object.relationship_type = relationshipType;
+  }
+  if (typeof props.description === 'string') object.description = props.description;
+  for (const [property, field] of [
+    ['revoked', 'revoked'],
+    ['confidence', 'confidence'],
+    ['createdByRef', 'created_by_ref'],
+    ['objectMarkingRefs', 'object_marking_refs'],
+    ['deprecated', 'x_mitre_deprecated'],
+    ['startTime', 'start_time'],
+    ['stopTime', 'stop_time'],
+  ] as const) {
+    if (props[property] !== undefined && props[property] !== null) object[field] = props[property];
+  }
+  const references = parseJson(props.externalReferences);
+  if (Array.isArray(references)) object.external_references = references;
+  const extensions: Record<string, unknown> = {};
+  if (stance) extensions[newObjectExtensionId(STANCE_TYPE)] = { extension_type: 'new-sro' };
+  extensions[PROPERTY_EXTENSION_ID] = record;
+  object.extensions = extensions;
+  return object;
+}
+
+async function selectIds(tx: Transaction, selection: ExportSelection): Promise<string[]> {
+  if (selection.neighborhoodOf !== undefined) {
+    const depth = selection.depth ?? 1;
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) throw new ExportError(`depth must be a whole number from 0 to ${MAX_DEPTH}, got ${depth}`);
+    const [start] = await tx.run<{ id: string }>('import/entities-by-id', { ids: [selection.neighborhoodOf] });
+    if (start === undefined) throw new ExportError(`neighborhoodOf: no entity has the id ${selection.neighborhoodOf}`);
+    const seen = new Set([start.id]);
+    let frontier = [start.id];
+    for (let hop = 0; hop < depth && frontier.length > 0; hop += 1) {
+      const next = (await batched<{ id: string }>(tx, 'export/neighbors', frontier)).map((row) => row.id).filter((id) => !seen.has(id));
+      for (const id of next) seen.add(id);
+      frontier = next;
+    }
+    return [...seen, ...(selection.ids ?? [])];
+  }
+  if (selection.ids !== undefined) return selection.ids;
+  return (await tx.run<{ id: string }>('export/all-entity-ids')).map((row) => row.id);
+}
+
+/** Reads the selection in one read transaction (a consistent snapshot) and builds the bundle. */
+export async function exportStix(db: Database, selection: ExportSelection = {}): Promise<StixBundle> {
+  return db.readTransaction('export stix', async (tx) => {
+    const chosen = new Set(await selectIds(tx, selection));
+    const entities = await batched<EntityRow>(tx, 'export/entities-by-id', [...chosen]);
+    const found = new Set(entities.map((entity) => entity.id));
+    const missing = [...chosen].filter((id) => !found.has(id));
+    if (missing.length > 0) throw new ExportError(`ids: no entity has the id ${missing.slice(0, 10).join(', ')}`);
+    const relationships = (await batched<RelationshipRow>(tx, 'export/relationships-from', [...found])).filter((rel) => found.has(rel.to));
+    const aliases = await batched<AliasRow>(tx, 'export/aliases-by-id', [...found]);
+    // The Sources that exported claims cite travel with them, so that every citation resolves.
+    const cited = new Set<string>();
+    const cite = (sources: unknown): void => {
+      if (Array.isArray(sources)) for (const id of sources as string[]) if (!found.has(id)) cited.add(id);
+    };
+    for (const entity of entities) cite(entity.props.citeSources);
+    for (const rel of relationships) cite(rel.props.citeSources);
+    for (const alias of aliases) cite(alias.citeSources);
+    if (cited.size > 0) entities.push(...(await batched<EntityRow>(tx, 'export/entities-by-id', [...cited])));
+
+    const aliasesOf = new Map<string, AliasRow[]>();
+    for (const alias of aliases) aliasesOf.set(alias.id, [...(aliasesOf.get(alias.id) ?? []), alias]);
+    entities.sort((a, b) => a.id.localeCompare(b.id));
+    const objects = entities.map((entity) => entityObject(entity, aliasesOf.get(entity.id) ?? []));
+    const stixIds = new Map(entities.map((entity, index) => [entity.id, objects[index]!.id as string]));
+    relationships.sort((a, b) => `${a.type}|${a.from}|${a.to}|${String(a.props.key)}`.localeCompare(`${b.type}|${b.from}|${b.to}|${String(b.props.key)}`));
+    objects.push(...relationships.map((rel) => relationshipObject(rel, stixIds)));
+    const all: StixObject[] = [{ ...EXTENSION_CREATOR }, ...extensionDefinitions(), ...objects];
+    const digest = createHash('sha256').update(all.map((object) => String(object.id)).join('\n')).digest('hex');
+    return { type: 'bundle', id: `bundle--${uuidv5(digest)}`, objects: all };
+  });
+}

@@ -1,0 +1,116 @@
+import type { Changeset, Citation, EntityInput, Problem, PropertyValue, RelationshipInput } from './changeset.js';
+import type { ImportedDocument, ImportedObject } from './imported.js';
+import type { Resolution } from './resolveAliases.js';
+
+/**
+ * Turns a resolved ImportedDocument into the changeset that is applied: the file's Source entity,
+ * one entity per object (written, merged or left out as resolveAliases decided), the links between
+ * them, POSSIBLY_SAME_AS for ambiguous matches, and whatever was restored from an own export.
+ * Every entity, alias and relationship cites the file's Source.
+ */
+
+export interface FileSource {
+  id: string;
+  name: string;
+  fileName: string;
+  sha256: string;
+  importedAt: string;
+}
+
+export interface BuiltChangeset {
+  changeset: Changeset;
+  /** Required links whose ends are in neither the file nor the graph: the file is refused. */
+  problems: Problem[];
+  warnings: string[];
+}
+
+/** The version a file states, or else the one its name carries (enterprise-attack-18.1.json.gz). */
+export function datasetVersion(document: ImportedDocument, fileName: string): { version: string | null; fromFileName: boolean } {
+  if (document.version !== null) return { version: document.version, fromFileName: false };
+  const fromName = /[-_]v?(\d+(?:\.\d+)+)(?=\.|$)/.exec(fileName);
+  return fromName ? { version: fromName[1]!, fromFileName: true } : { version: null, fromFileName: false };
+}
+
+export function sourceEntity(document: ImportedDocument, source: FileSource): EntityInput {
+  const props: Record<string, PropertyValue> = {
+    sourceType: 'DATASET',
+    format: document.formatLabel,
+    sha256: source.sha256,
+    fileName: source.fileName,
+    importedAt: source.importedAt,
+  };
+  const version = datasetVersion(document, source.fileName);
+  if (version.version !== null) props.version = version.version;
+  if (version.fromFileName) props.versionFrom = 'file name';
+  if (document.publisher !== null) props.publisher = document.publisher;
+  return { id: source.id, kind: 'Source', name: source.name, description: null, props, dates: {}, aliases: [], citations: [] };
+}
+
+export function toChangeset(document: ImportedDocument, resolution: Resolution, source: FileSource | null, origin: string): BuiltChangeset {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const entities: EntityInput[] = [...document.restored.entities];
+  const relationships: RelationshipInput[] = [...document.restored.relationships];
+  const cite = (): Citation[] => (source === null ? [] : [{ sourceId: source.id, quote: null }]);
+  const giver = document.publisher ?? source?.name ?? null;
+
+  if (source !== null && document.objects.length + document.links.length > 0) entities.push(sourceEntity(document, source));
+
+  const entityOf = (object: ImportedObject, id: string): EntityInput => ({
+    id,
+    kind: object.kind,
+    name: object.name,
+    description: object.description,
+    props: object.props,
+    dates: {},
+    aliases: object.names.map((name) => ({
+      name: name.name,
+      givenBy: name.givenBy ?? giver,
+      citations: source === null ? [] : [{ sourceId: source.id, quote: name.quote }],
+    })),
+    citations: cite(),
+  });
+  for (const object of document.objects) {
+    const action = resolution.actions.get(object);
+    if (action === undefined || action.kind === 'skip') continue;
+    const entity = entityOf(object, action.id);
+    if (action.kind === 'merge') entity.merge = { key: object.externalId };
+    entities.push(entity);
+  }
+
+  const idOf = (ref: string): string | undefined => resolution.ids.get(ref) ?? document.restored.stixIds.get(ref);
+  const seen = new Set<string>();
+  const skipped = new Map<string, number>();
+  for (const link of document.links) {
+    const from = idOf(link.from);
+    const to = idOf(link.to);
+    if (from === undefined || to === undefined) {
+      const missing = [from === undefined ? link.from : null, to === undefined ? link.to : null].filter(Boolean).join(' and ');
+      if (link.required) problems.push({ at: link.at, message: `refers to ${missing}, which is in neither the file nor the graph` });
+      else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
+      continue;
+    }
+    const identity = `${link.type}|${from}|${to}|${link.key}`;
+    if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
+    seen.add(identity);
+    relationships.push({ type: link.type, from, to, key: link.key, props: link.props, dates: {}, citations: cite() });
+  }
+  for (const [type, times] of skipped) {
+    warnings.push(`${times} ${type} reference(s) to objects in neither the file nor the graph were skipped (the references stay in the object's properties)`);
+  }
+
+  for (const ambiguity of resolution.ambiguities) {
+    for (const candidate of ambiguity.candidates) {
+      relationships.push({
+        type: 'POSSIBLY_SAME_AS',
+        from: ambiguity.createdAs,
+        to: candidate.id,
+        key: ambiguity.object,
+        props: { matchedNames: candidate.matchedNames, reason: ambiguity.reason },
+        dates: {},
+        citations: cite(),
+      });
+    }
+  }
+  return { changeset: { origin, entities, relationships }, problems, warnings };
+}
