@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type {
   AlliancesOfTheVictimStateQuery,
@@ -10,25 +10,17 @@ import type {
   WhoExpressedSolidarityWithTheCzechRepublicQuery,
   WhoSponsorsApt31Query,
 } from '../../src/generated/operations.js';
-import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { useSeededApi } from '../support/api.js';
 
 // The six analyst questions of the knowledge model, asked exactly as docs/queries/ has them, each
 // answered by one request with the article's answer, its source and its quote.
 const UPI = 'United Press International (UPI)';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-  await seedGraph(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useSeededApi();
 
 async function ask<T>(file: string): Promise<T> {
   const query = fs.readFileSync(path.join(PROJECT_ROOT, 'docs/queries', file), 'utf8');
-  const { data, errors } = await api.graphql<T>(query);
+  const { data, errors } = await api().graphql<T>(query);
   expect(errors).toBeUndefined();
   return data!;
 }

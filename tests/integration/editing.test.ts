@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../src/auth/apiKeys.js';
-import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startTestApi, useSeededApi } from '../support/api.js';
 
 // Editing through /graphql with API keys: who may write, validated input, one transaction per
 // mutation, the audit trail, merges and their undo. Test entities use the `edit-test:` id prefix.
-let api: TestApi;
+const api = useSeededApi();
 const keys: Record<'reader' | 'editor' | 'admin', string> = { reader: '', editor: '', admin: '' };
-
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedGraph(api.db);
-  for (const role of ['reader', 'editor', 'admin'] as const) keys[role] = (await createApiKey(api.db, `test ${role}`, role)).key;
-});
-afterAll(async () => {
-  await api.close();
+  for (const role of ['reader', 'editor', 'admin'] as const) keys[role] = (await createApiKey(api().db, `test ${role}`, role)).key;
 });
 
 type Json = Record<string, any>;
 
 function as(role: keyof typeof keys | null) {
   return (query: string, variables?: Record<string, unknown>) =>
-    api.graphql<Json>(query, variables, role === null ? {} : { authorization: `Bearer ${keys[role]}` });
+    api().graphql<Json>(query, variables, role === null ? {} : { authorization: `Bearer ${keys[role]}` });
 }
 
 async function counts(): Promise<{ nodeCount: number; relationshipCount: number }> {
-  const [row] = await api.db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
+  const [row] = await api().db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
   return row!;
 }
 
@@ -46,12 +39,12 @@ describe('who may write', () => {
   });
 
   it('refuses an unknown or revoked key even for reads', async () => {
-    const bogus = await api.graphql('{ health { nodeCount } }', {}, { authorization: 'Bearer agk_000000000000_notavalidsecretnotavalidsecretnotavalidsec' });
+    const bogus = await api().graphql('{ health { nodeCount } }', {}, { authorization: 'Bearer agk_000000000000_notavalidsecretnotavalidsecretnotavalidsec' });
     expect(bogus.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    const { key, info } = await createApiKey(api.db, 'short-lived', 'editor');
-    expect((await api.graphql('{ health { nodeCount } }', {}, { authorization: `Bearer ${key}` })).errors).toBeUndefined();
-    await revokeApiKey(api.db, info.id);
-    const revoked = await api.graphql('{ health { nodeCount } }', {}, { authorization: `Bearer ${key}` });
+    const { key, info } = await createApiKey(api().db, 'short-lived', 'editor');
+    expect((await api().graphql('{ health { nodeCount } }', {}, { authorization: `Bearer ${key}` })).errors).toBeUndefined();
+    await revokeApiKey(api().db, info.id);
+    const revoked = await api().graphql('{ health { nodeCount } }', {}, { authorization: `Bearer ${key}` });
     expect(revoked.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
@@ -223,7 +216,7 @@ describe('abuse limits', () => {
     const tooManyAliases = await as(null)(aliases);
     expect(tooManyAliases.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(tooManyAliases.errors?.[0]?.message).toMatch(/aliases/i);
-    const huge = await fetch(`${api.baseUrl}/graphql`, {
+    const huge = await fetch(`${api().baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ health { nodeCount } }`, variables: { padding: 'x'.repeat(2_000_000) } }),

@@ -10,11 +10,10 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/apiKeys.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
-import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { useSeededApi } from '../support/api.js';
 
 // Hostile strings in every string argument (and every string field of every input object) of every
 // query field, and in the ids of the mutations that take existing ids. User input never becomes
@@ -32,15 +31,10 @@ const HOSTILE = [
   'x'.repeat(20_000),
 ];
 
-let api: TestApi;
+const api = useSeededApi({ maxTokens: 100_000, maxCost: 10_000_000 });
 let editorKey = '';
 beforeAll(async () => {
-  api = await startTestApi({ maxTokens: 100_000, maxCost: 10_000_000 });
-  await seedGraph(api.db);
-  editorKey = (await createApiKey(api.db, 'injection test', 'editor')).key;
-});
-afterAll(async () => {
-  await api.close();
+  editorKey = (await createApiKey(api().db, 'injection test', 'editor')).key;
 });
 
 const schema = buildSchema(loadTypeDefs());
@@ -77,8 +71,8 @@ function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unkn
 }
 
 async function fingerprint(): Promise<unknown> {
-  const [counts] = await api.db.read('health/counts');
-  const entities = await api.db.read('read/entities-by-id', { ids: ['actor:apt31', 'state:cn', 'source:upi-2025-05-28-czech-china-cyber'] });
+  const [counts] = await api().db.read('health/counts');
+  const entities = await api().db.read('read/entities-by-id', { ids: ['actor:apt31', 'state:cn', 'source:upi-2025-05-28-czech-china-cyber'] });
   return { counts, entities: entities.map((row) => JSON.stringify(row)).sort() };
 }
 
@@ -105,7 +99,7 @@ describe('hostile input', () => {
       const query = operation('query', field);
       for (const hostile of HOSTILE) {
         const variables = Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(arg.type, hostile)]));
-        const result = await api.graphql<Record<string, unknown>>(query, variables);
+        const result = await api().graphql<Record<string, unknown>>(query, variables);
         asked += 1;
         const answer = result.data?.[field.name];
         const ok = (result.errors?.length ?? 0) > 0 || isEmpty(answer);
@@ -128,7 +122,7 @@ describe('hostile input', () => {
     for (const field of fields) {
       for (const hostile of HOSTILE) {
         const variables = Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(arg.type, hostile)]));
-        const result = await api.graphql(operation('mutation', field), variables, { authorization: `Bearer ${editorKey}` });
+        const result = await api().graphql(operation('mutation', field), variables, { authorization: `Bearer ${editorKey}` });
         expect(result.errors?.length, `${field.name} with ${JSON.stringify(hostile.slice(0, 40))}`).toBeGreaterThan(0);
         expect(result.errors![0]!.extensions.code, `${field.name}: ${result.errors![0]!.message.slice(0, 200)}`).not.toBe('INTERNAL_SERVER_ERROR');
       }

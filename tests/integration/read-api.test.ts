@@ -1,32 +1,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyChangeset } from '../../src/ingest/apply.js';
 import { ChangesetError } from '../../src/ingest/changeset.js';
 import { readSeedFile, seedFiles } from '../../src/ingest/seed.js';
 import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { useSeededApi } from '../support/api.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-  await seedGraph(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useSeededApi();
 
 type Json = Record<string, any>;
 
 async function data(query: string, variables?: Record<string, unknown>): Promise<Json> {
-  const result = await api.graphql<Json>(query, variables);
+  const result = await api().graphql<Json>(query, variables);
   expect(result.errors).toBeUndefined();
   return result.data!;
 }
 
 async function errorOf(query: string, variables?: Record<string, unknown>): Promise<{ message: string; code: unknown }> {
-  const result = await api.graphql(query, variables);
+  const result = await api().graphql(query, variables);
   expect(result.errors?.length).toBeGreaterThan(0);
   return { message: result.errors![0]!.message, code: result.errors![0]!.extensions.code };
 }
@@ -147,9 +140,9 @@ describe('batching', () => {
       responsesIssued { issuer { name } stances { target { name } } }
     } } } }`;
     const count = async (first: number): Promise<number> => {
-      const before = api.db.statementsRun;
+      const before = api().db.statementsRun;
       await data(nested, { first });
-      return api.db.statementsRun - before;
+      return api().db.statementsRun - before;
     };
     const one = await count(1);
     const three = await count(3);
@@ -160,7 +153,7 @@ describe('batching', () => {
 
 describe('the seed write path', () => {
   it('is idempotent: applying the seed again changes nothing', async () => {
-    const reports = await seedGraph(api.db);
+    const reports = await seedGraph(api().db);
     for (const report of reports) expect(report.unchanged).toBe(true);
   });
 
@@ -178,12 +171,12 @@ describe('the seed write path', () => {
         { ...changeset.relationships[0]!, to: 'org:missing', key: 'x' },
       ],
     };
-    const [before] = await api.db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
-    const error = await applyChangeset(api.db, broken).catch((e: unknown) => e);
+    const [before] = await api().db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
+    const error = await applyChangeset(api().db, broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChangesetError);
     expect((error as Error).message).toContain('actor:unsourced: cites no source');
     expect((error as Error).message).toContain('org:missing is neither in the changeset nor in the graph');
-    const [after] = await api.db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
+    const [after] = await api().db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
     expect(after).toEqual(before);
   });
 

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../support/api.js';
 
 // The 14 claims of the source article (docs/model.md, "The article's claims in the graph"), each
 // read back from the real database through the API, with the source and quote that support it.
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-  await seedGraph(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useSeededApi();
 
 // Answers are checked field by field below; a loose shape keeps each query readable next to its checks.
 type Json = Record<string, any>;
 
 async function query(text: string): Promise<Json> {
-  const { data, errors } = await api.graphql<Json>(text);
+  const { data, errors } = await api().graphql<Json>(text);
   expect(errors).toBeUndefined();
   return data!;
 }
@@ -173,7 +165,7 @@ describe('the article, claim by claim', () => {
   });
 
   it('every entity and relationship the seed wrote cites at least one source', async () => {
-    const [row] = await api.db.read<{ uncitedNodes: number; uncitedRelationships: number }>('admin/uncited-claims');
+    const [row] = await api().db.read<{ uncitedNodes: number; uncitedRelationships: number }>('admin/uncited-claims');
     expect(row).toEqual({ uncitedNodes: 0, uncitedRelationships: 0 });
   });
 });

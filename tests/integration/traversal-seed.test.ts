@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type {
   Apt31NeighborhoodQuery,
@@ -10,33 +10,25 @@ import type {
   NatoToApt31PathQuery,
   ResponsesToCampaignsOfPrcSponsoredActorsQuery,
 } from '../../src/generated/operations.js';
-import { seedGraph } from '../../src/ingest/seedGraph.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { useSeededApi } from '../support/api.js';
 
 // The traversals on the seed (the APT31 case), through /graphql, with the example operations of
 // docs/queries/ as the playground offers them.
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-  await seedGraph(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useSeededApi();
 
 function example(file: string): string {
   return fs.readFileSync(path.join(PROJECT_ROOT, 'docs/queries', file), 'utf8');
 }
 
 async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { data, errors } = await api.graphql<T>(query, variables);
+  const { data, errors } = await api().graphql<T>(query, variables);
   expect(errors).toBeUndefined();
   return data!;
 }
 
 async function refusal(query: string): Promise<{ message: string; extensions: Record<string, unknown> }> {
-  const { errors } = await api.graphql(query);
+  const { errors } = await api().graphql(query);
   expect(errors).toHaveLength(1);
   return errors![0]!;
 }
@@ -203,9 +195,9 @@ describe('neighborhood', () => {
   });
 
   it('asks the database once for the traversal, and once more for all the sources cited (no N+1)', async () => {
-    const before = api.db.statementsRun;
+    const before = api().db.statementsRun;
     await ask(example('apt31-neighborhood.graphql'));
-    expect(api.db.statementsRun - before).toBeLessThanOrEqual(3);
+    expect(api().db.statementsRun - before).toBeLessThanOrEqual(3);
   });
 });
 

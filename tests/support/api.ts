@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type ApiConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
+import { seedGraph } from '../../src/ingest/seedGraph.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { testDatabase } from './database.js';
 
@@ -42,5 +44,24 @@ export async function startTestApi(api: Partial<ApiConfig> = {}): Promise<TestAp
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * For a test file: the API over the test database with the seed loaded, started before the file's
+ * tests and closed after them. Call the returned function inside tests to reach it.
+ */
+export function useSeededApi(api: Partial<ApiConfig> = {}): () => TestApi {
+  let testApi: TestApi | undefined;
+  beforeAll(async () => {
+    testApi = await startTestApi(api);
+    await seedGraph(testApi.db);
+  });
+  afterAll(async () => {
+    await testApi?.close();
+  });
+  return () => {
+    if (testApi === undefined) throw new Error('useSeededApi: the API is reached only inside tests');
+    return testApi;
   };
 }
