@@ -1,0 +1,18 @@
+/**
+ * Loaded into the API process under test (`node --import tsx --import ./bench/api-probe.ts
+ * src/main.ts`): answers the benchmark's requests for this process's CPU time and memory over the
+ * IPC channel. It changes nothing else in the API.
+ */
+process.on('message', (message: { type?: string }) => {
+  if (message?.type !== 'stats') return;
+  const cpu = process.cpuUsage();
+  process.send?.({
+    type: 'stats',
+    cpuMicros: cpu.user + cpu.system,
+    rss: process.memoryUsage().rss,
+    // resourceUsage reports the peak resident set in kilobytes.
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  });
+});
+// The channel must not keep the API alive on its own (it exits on SIGINT like `npm start`).
+process.channel?.unref();

@@ -1,0 +1,188 @@
+import { buildResolvers } from '../src/graphql/resolvers/index.js';
+import { SEARCH_WORDS } from './names.js';
+import { Random } from './random.js';
+
+/**
+ * The operations the benchmark measures, as a front end would send them, and how their variables
+ * are drawn (deterministically) from the loaded graph. Traversal workloads need the traversal
+ * resolvers (schema/traversal.graphql); they are skipped, with a note, where those are absent.
+ */
+
+export interface Pools {
+  /** Every entity (id, kind, name, degree). */
+  entities: Array<{ id: string; kind: string; name: string; degree: number }>;
+  aliasNames: string[];
+}
+
+export interface Workload {
+  name: string;
+  title: string;
+  /** Query field the workload needs a resolver for. */
+  requires: string;
+  query: string;
+  /** `count` variable sets. */
+  variables(pools: Pools, random: Random, count: number): Array<Record<string, unknown>>;
+}
+
+/** States most threat actors are sponsored by (bench/generate.ts), for filters and attributions. */
+const SPONSOR_STATES = ['state:cn', 'state:ru', 'state:ir', 'state:kp', 'state:vn', 'state:pk', 'state:in', 'state:tr'];
+
+function ofKinds(pools: Pools, kinds: string[]): Pools['entities'] {
+  const chosen = pools.entities.filter((entity) => kinds.includes(entity.kind) && entity.degree > 0);
+  if (chosen.length === 0) throw new Error(`no entities of kinds ${kinds.join(', ')} to draw from`);
+  return chosen;
+}
+
+function draw<T>(count: number, make: () => T): T[] {
+  return Array.from({ length: count }, make);
+}
+
+export const WORKLOADS: Workload[] = [
+  {
+    name: 'lookup-by-id',
+    title: 'lookup by id',
+    requires: 'node',
+    query: `query LookupById($id: ID!) { node(id: $id) { id kind name description knownSince } }`,
+    variables: (pools, random, count) => {
+      const entities = pools.entities.filter((entity) => entity.kind !== 'Source');
+      return draw(count, () => ({ id: random.pick(entities).id }));
+    },
+  },
+  {
+    name: 'lookup-by-alias',
+    title: 'lookup by alias',
+    requires: 'lookup',
+    query: `query LookupByAlias($name: String!) { lookup(name: $name) { id kind name } }`,
+    variables: (pools, random, count) => draw(count, () => ({ name: random.pick(pools.aliasNames).toLowerCase() })),
+  },
+  {
+    name: 'list-page',
+    title: 'filtered list page',
+    requires: 'threatActors',
+    query: `query ActorsOfSponsor($sponsorId: ID!) {
+  threatActors(filter: { sponsorId: $sponsorId }, first: 20) {
+    totalCount
+    edges { cursor node { id name knownSince } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: (_pools, random, count) => draw(count, () => ({ sponsorId: random.pick(SPONSOR_STATES) })),
+  },
+  {
+    name: 'entity-detail',
+    title: 'entity detail, nested',
+    requires: 'threatActor',
+    query: `query ActorDetail($id: ID!) {
+  threatActor(id: $id) {
+    id name description knownSince attackIds
+    aliases { name givenBy }
+    citations { quote source { id name } }
+    sponsors { node { id name isoCode } confidence { score text } citations { source { id name } } }
+    campaigns { node { id name started { text } } claimedBy { id name } confidence { score } }
+    uses { type node { id kind name } }
+    stancesReceived { stance response { id name date { text } } }
+  }
+}`,
+    variables: (pools, random, count) => {
+      const actors = ofKinds(pools, ['ThreatActor']);
+      return draw(count, () => ({ id: random.pick(actors).id }));
+    },
+  },
+  {
+    name: 'neighborhood-2',
+    title: '2-hop neighbourhood',
+    requires: 'neighborhood',
+    query: `query Neighborhood2($id: ID!) {
+  neighborhood(id: $id, depth: 2, limit: 200) {
+    nodes { id kind name }
+    edges { id type source target }
+    truncated
+  }
+}`,
+    variables: (pools, random, count) => {
+      const centers = ofKinds(pools, ['ThreatActor', 'Campaign', 'Organization', 'Response']);
+      return draw(count, () => ({ id: random.pick(centers).id }));
+    },
+  },
+  {
+    name: 'neighborhood-3',
+    title: '3-hop neighbourhood',
+    requires: 'neighborhood',
+    query: `query Neighborhood3($id: ID!) {
+  neighborhood(id: $id, depth: 3, limit: 200) {
+    nodes { id kind name }
+    edges { id type source target }
+    truncated
+  }
+}`,
+    variables: (pools, random, count) => {
+      const centers = ofKinds(pools, ['ThreatActor', 'Campaign', 'Organization', 'Response']);
+      return draw(count, () => ({ id: random.pick(centers).id }));
+    },
+  },
+  {
+    name: 'shortest-path',
+    title: 'shortest path, two actors',
+    requires: 'paths',
+    query: `query ActorPath($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, maxHops: 4) {
+    paths { length nodes { id name } edges { type source target } }
+    truncated
+  }
+}`,
+    variables: (pools, random, count) => {
+      const actors = ofKinds(pools, ['ThreatActor']);
+      return draw(count, () => ({ from: random.pick(actors).id, to: random.pick(actors).id }));
+    },
+  },
+  {
+    name: 'attributions',
+    title: 'attributions of a state',
+    requires: 'attributions',
+    query: `query Attributions($accused: ID!) {
+  attributions(accused: $accused, includeSponsoredActors: true, limit: 50) {
+    attributions {
+      recordedAs
+      attributor { id name }
+      accused { id name }
+      campaign { id name }
+      date { text }
+      confidence { score }
+    }
+    truncated
+  }
+}`,
+    variables: (_pools, random, count) => draw(count, () => ({ accused: random.pick(SPONSOR_STATES) })),
+  },
+  {
+    name: 'search',
+    title: 'full-text search',
+    requires: 'search',
+    query: `query Search($text: String!) { search(text: $text, first: 20) { score entity { id kind name } } }`,
+    variables: (pools, random, count) =>
+      draw(count, () => ({
+        text: random.chance(0.5) ? random.pick(SEARCH_WORDS) : random.pick(pools.aliasNames).split(/\s+/)[0]!,
+      })),
+  },
+];
+
+/** How often each workload comes up in the mix (a front end's plausible proportions). */
+export const MIX_WEIGHTS: Record<string, number> = {
+  'lookup-by-id': 30,
+  'lookup-by-alias': 15,
+  'list-page': 10,
+  'entity-detail': 15,
+  search: 10,
+  'neighborhood-2': 8,
+  'neighborhood-3': 4,
+  'shortest-path': 4,
+  attributions: 4,
+};
+
+/** The resolver the workload needs, or why it cannot run yet. */
+export function missingResolver(workload: Workload): string | null {
+  const query = (buildResolvers() as Record<string, Record<string, unknown> | undefined>).Query ?? {};
+  return query[workload.requires] === undefined
+    ? `skipped: the API has no resolver for Query.${workload.requires} yet (the traversal work is in progress)`
+    : null;
+}
