@@ -5,4 +5,5 @@
 // Returns: id, kind, name, modified, importedAt, fileName.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+USING INDEX n:Entity(id)
 RETURN n.id AS id, n.kind AS kind, n.name AS name, n.modified AS modified, n.importedAt AS importedAt, n.fileName AS fileName

@@ -5,4 +5,5 @@
 // Returns: id, kind, publishedOn, hasMerges, contentHash.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+USING INDEX n:Entity(id)
 RETURN n.id AS id, n.kind AS kind, n.publishedOn AS publishedOn, n.mergedSources IS NOT NULL AS hasMerges, n.contentHash AS contentHash

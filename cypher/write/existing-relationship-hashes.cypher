@@ -1,8 +1,8 @@
-// Content hashes of the relationships that start at the given entities, so that a changeset's
-// unchanged relationships need no write.
+// The relationships that start at the given entities, with their content hashes, so that a
+// changeset's new relationships are created outright and its unchanged ones need no write.
 // Parameters: $ids (list of entity ids: the start of the changeset's relationships).
-// Returns: type, from, to, key, contentHash; one row per relationship that has a hash.
+// Returns: type, from, to, key, contentHash (null for one written outside the changeset path).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE r.contentHash IS NOT NULL
+USING INDEX a:Entity(id)
 RETURN type(r) AS type, a.id AS from, b.id AS to, r.key AS key, r.contentHash AS contentHash

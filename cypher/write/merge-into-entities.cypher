@@ -10,6 +10,7 @@
 // Returns: id, kind, outcome (updated | unchanged), one row per entity.
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
+USING INDEX n:Entity(id)
 WITH n, row, coalesce(n.mergeKeys, []) AS keys, coalesce(n.mergeHashes, []) AS hashes
 WITH n, row,
   CASE

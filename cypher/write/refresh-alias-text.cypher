@@ -4,6 +4,7 @@
 // Returns: count (entities refreshed).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+USING INDEX n:Entity(id)
 CALL (n) {
   OPTIONAL MATCH (n)-[k:KNOWN_AS]->(:Alias)
   WITH DISTINCT k.name AS name

@@ -5,6 +5,7 @@
 // Returns: count (aliases written).
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.entityId})
+USING INDEX n:Entity(id)
 MERGE (a:Alias {nameKey: row.nameKey})
 ON CREATE SET a.name = row.name
 MERGE (n)-[r:KNOWN_AS {name: row.name, givenBy: row.givenBy}]->(a)

@@ -175,11 +175,14 @@ function relationshipIdentity(row: { type: unknown; from: unknown; to: unknown; 
   return `${String(row.type)}|${String(row.from)}|${String(row.to)}|${String(row.key)}`;
 }
 
-/** Content hashes of the relationships starting at the given entities, by (type, from, to, key). */
-async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
+/**
+ * The relationships starting at the given entities, by (type, from, to, key), with their content
+ * hashes (null for one written outside the changeset path).
+ */
+async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, string | null>> {
+  const hashes = new Map<string, string | null>();
   for (const batch of batches(fromIds)) {
-    const rows = await tx.run<{ type: string; from: string; to: string; key: string; contentHash: string }>(
+    const rows = await tx.run<{ type: string; from: string; to: string; key: string; contentHash: string | null }>(
       'write/existing-relationship-hashes',
       { ids: batch },
     );
@@ -277,20 +280,24 @@ export async function applyChangesetInTransaction(
     .map((entity) => entity.id);
   for (const batch of batches(refresh)) await tx.run('write/refresh-alias-text', { ids: batch });
   const knownHashes = await relationshipHashes(tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
-  const relationshipRows: Array<Record<string, unknown>> = [];
+  // New relationships are created outright; only those that exist with other content are looked up.
+  const newRows: Array<Record<string, unknown>> = [];
+  const changedRows: Array<Record<string, unknown>> = [];
   for (const rel of changeset.relationships) {
     const row = relationshipRow(rel, published);
-    if (knownHashes.get(relationshipIdentity(rel)) === row.contentHash) {
+    const identity = relationshipIdentity(rel);
+    if (!knownHashes.has(identity)) newRows.push(row);
+    else if (knownHashes.get(identity) === row.contentHash) {
       countUnchanged(report.relationships, rel.type);
       progress(1);
-    } else relationshipRows.push(row);
+    } else changedRows.push(row);
   }
-  for (const batch of batches(relationshipRows)) {
-    const result = await tx.run<{ type: string; outcome: string; count: number }>('write/upsert-relationships', {
-      rows: batch,
-    });
-    addCounts(report.relationships, result, 'type');
-    progress(batch.length);
+  for (const [statement, rows] of [['write/create-relationships', newRows], ['write/upsert-relationships', changedRows]] as const) {
+    for (const batch of batches(rows)) {
+      const result = await tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
+      addCounts(report.relationships, result, 'type');
+      progress(batch.length);
+    }
   }
   report.unchanged = [...Object.values(report.entities), ...Object.values(report.relationships)].every(
     (counts) => counts.created === 0 && counts.updated === 0,
