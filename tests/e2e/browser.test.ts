@@ -77,7 +77,8 @@ describe('the playground at /', () => {
     const text = await response.innerText();
     expect(text).toContain('"org:nato"');
     expect(text).toContain('"length": 3');
-    expect(text).toContain('NATO stands in solidarity with the Czech Republic');
+    // The editor draws only the lines in view and the paths come in no fixed order, so which
+    // intermediate nodes show is not checked here; tests/integration/traversal-seed.test.ts does.
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
 
     // The documentation explorer reads the schema by introspection: the traversals are there.
