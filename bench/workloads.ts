@@ -37,6 +37,26 @@ function draw<T>(count: number, make: () => T): T[] {
   return Array.from({ length: count }, make);
 }
 
+/** A bounded neighbourhood around an actor, campaign, organisation or response. */
+function neighborhoodWorkload(depth: 2 | 3): Workload {
+  return {
+    name: `neighborhood-${depth}`,
+    title: `${depth}-hop neighbourhood`,
+    requires: 'neighborhood',
+    query: `query Neighborhood${depth}($id: ID!) {
+  neighborhood(id: $id, depth: ${depth}, limit: 200) {
+    nodes { id kind name }
+    edges { id type source target }
+    truncated
+  }
+}`,
+    variables: (pools, random, count) => {
+      const centers = ofKinds(pools, ['ThreatActor', 'Campaign', 'Organization', 'Response']);
+      return draw(count, () => ({ id: random.pick(centers).id }));
+    },
+  };
+}
+
 export const WORKLOADS: Workload[] = [
   {
     name: 'lookup-by-id',
@@ -88,38 +108,8 @@ export const WORKLOADS: Workload[] = [
       return draw(count, () => ({ id: random.pick(actors).id }));
     },
   },
-  {
-    name: 'neighborhood-2',
-    title: '2-hop neighbourhood',
-    requires: 'neighborhood',
-    query: `query Neighborhood2($id: ID!) {
-  neighborhood(id: $id, depth: 2, limit: 200) {
-    nodes { id kind name }
-    edges { id type source target }
-    truncated
-  }
-}`,
-    variables: (pools, random, count) => {
-      const centers = ofKinds(pools, ['ThreatActor', 'Campaign', 'Organization', 'Response']);
-      return draw(count, () => ({ id: random.pick(centers).id }));
-    },
-  },
-  {
-    name: 'neighborhood-3',
-    title: '3-hop neighbourhood',
-    requires: 'neighborhood',
-    query: `query Neighborhood3($id: ID!) {
-  neighborhood(id: $id, depth: 3, limit: 200) {
-    nodes { id kind name }
-    edges { id type source target }
-    truncated
-  }
-}`,
-    variables: (pools, random, count) => {
-      const centers = ofKinds(pools, ['ThreatActor', 'Campaign', 'Organization', 'Response']);
-      return draw(count, () => ({ id: random.pick(centers).id }));
-    },
-  },
+  neighborhoodWorkload(2),
+  neighborhoodWorkload(3),
   {
     name: 'shortest-path',
     title: 'shortest path, two actors',

@@ -105,15 +105,10 @@ interface NeighborhoodResult {
 
 // ---- attributions
 
-interface AttributionResult {
-  recordedAs: 'RESPONSE' | 'CLAIM';
-  response: EntityRow | null;
-  attributor: EntityRow | null;
-  accused: EntityRow;
-  sponsor: EntityRow | null;
-  campaign: EntityRow | null;
+/** A row of traversal/attributions: the resolved row's entities, with the claim's raw properties. */
+type AttributionResult = Pick<AttributionRow, 'recordedAs' | 'response' | 'attributor' | 'accused' | 'sponsor' | 'campaign'> & {
   props: Record<string, unknown>;
-}
+};
 
 function attributionOf(row: AttributionResult): AttributionRow {
   const fromResponse = row.recordedAs === 'RESPONSE' && row.response !== null;
