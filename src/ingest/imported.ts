@@ -79,3 +79,24 @@ export interface ImportedDocument {
 export function count(counts: Record<string, number>, key: string, by = 1): void {
   counts[key] = (counts[key] ?? 0) + by;
 }
+
+/** A document with nothing read into it yet: each reader fills in what its format says. */
+export function emptyDocument(
+  format: ImportedDocument['format'],
+  formatLabel: string,
+  objectCount: number,
+  about: Pick<ImportedDocument, 'title' | 'version' | 'publisher'> = { title: null, version: null, publisher: null },
+): ImportedDocument {
+  return {
+    format,
+    formatLabel,
+    ...about,
+    objectCount,
+    objects: [],
+    links: [],
+    unknownTypes: {},
+    unknownProperties: {},
+    warnings: [],
+    restored: { entities: [], relationships: [], stixIds: new Map() },
+  };
+}

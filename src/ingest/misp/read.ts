@@ -1,5 +1,5 @@
 import { ChangesetError, type Problem, type PropertyValue } from '../changeset.js';
-import { count, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
+import { count, emptyDocument, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
 import { countryCode, countryName, stateId } from './countries.js';
 
 /**
@@ -46,20 +46,12 @@ export function readMispGalaxy(document: unknown, origin: string): ImportedDocum
     problems.push({ at, message });
   };
   const galaxyName = typeof document.name === 'string' ? document.name : 'MISP galaxy';
-  const result: ImportedDocument = {
-    format: 'misp',
-    formatLabel: 'MISP galaxy',
+  const result = emptyDocument('misp', 'MISP galaxy', document.values.length, {
     title: typeof document.name === 'string' ? `MISP galaxy: ${document.name}` : null,
     version: typeof document.version === 'number' || typeof document.version === 'string' ? String(document.version) : null,
     publisher: typeof document.source === 'string' ? document.source : null,
-    objectCount: document.values.length,
-    objects: [],
-    links: [],
-    unknownTypes: {},
-    unknownProperties: {},
-    warnings: [],
-    restored: { entities: [], relationships: [], stixIds: new Map() },
-  };
+  });
+
   const states = new Map<string, ImportedObject>();
   const unresolvedCountries = new Map<string, number>();
   const uuids = new Set<string>();

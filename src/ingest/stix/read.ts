@@ -1,5 +1,5 @@
 import { ChangesetError, type Problem, type PropertyValue } from '../changeset.js';
-import { count, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
+import { count, emptyDocument, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
 import { EXTENSION_CREATOR, OWN_EXTENSION_IDS, PROPERTY_EXTENSION_ID } from '../../export/extensions.js';
 import { STIX_ID_PATTERN, stixTypeOfId } from '../../model/stixId.js';
 import {
@@ -212,23 +212,6 @@ function objectNames(checker: Checker, object: Raw, at: string, givenBy: string 
   return result;
 }
 
-function emptyDocument(formatLabel: string, objectCount: number): ImportedDocument {
-  return {
-    format: 'stix',
-    formatLabel,
-    title: null,
-    version: null,
-    publisher: null,
-    objectCount,
-    objects: [],
-    links: [],
-    unknownTypes: {},
-    unknownProperties: {},
-    warnings: [],
-    restored: { entities: [], relationships: [], stixIds: new Map() },
-  };
-}
-
 /** Keeps the latest version of each id (STIX allows several versions of one object in a bundle). */
 function latestVersions(objects: Array<{ object: Raw; at: string }>, warnings: string[]): Array<{ object: Raw; at: string }> {
   const byId = new Map<string, { object: Raw; at: string }>();
@@ -276,7 +259,7 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
   if (checker.problems.length > 0) throw new ChangesetError(origin, checker.problems);
 
   const versions = new Set(entries.map((entry) => (typeof entry.object.spec_version === 'string' ? entry.object.spec_version : bundleVersion ?? '2.0')));
-  const result = emptyDocument(`STIX ${[...versions].sort().join(', ') || bundleVersion || '2.1'}`, rawObjects.length);
+  const result = emptyDocument('stix', `STIX ${[...versions].sort().join(', ') || bundleVersion || '2.1'}`, rawObjects.length);
   const current = latestVersions(entries, result.warnings);
 
   const identities = new Map<string, string>();
