@@ -34,7 +34,11 @@ export function encodeParams(value: unknown): unknown {
     if (Object.getPrototypeOf(value) !== Object.prototype) {
       throw new Error(`the benchmark cannot replay a parameter of type ${value.constructor.name}`);
     }
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encodeParams(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, encodeParams(v)]),
+    );
   }
   return value;
 }
@@ -68,7 +72,11 @@ class RecordingDatabase extends Database {
     return { step, index: this.steps.push(step) - 1 };
   }
 
-  override async read<T extends object = Row>(statement: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<T[]> {
+  override async read<T extends object = Row>(
+    statement: string,
+    params: Params = {},
+    options: { timeoutMs?: number } = {},
+  ): Promise<T[]> {
     const { step, index } = this.begin();
     step.statements.push({ statement, params: encodeParams(params) as EncodedParams });
     try {
@@ -118,7 +126,13 @@ export class OperationCapture {
 
   async capture(query: string, variables: Record<string, unknown>): Promise<Captured> {
     this.db.startRecording();
-    const contextValue: Context = { db: this.db, logger: this.logger, requestId: 'bench-capture', principal: ANONYMOUS, loaders: createLoaders(this.db) };
+    const contextValue: Context = {
+      db: this.db,
+      logger: this.logger,
+      requestId: 'bench-capture',
+      principal: ANONYMOUS,
+      loaders: createLoaders(this.db),
+    };
     const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
     const plan = this.db.stopRecording();
     if (response.body.kind !== 'single') return { plan, error: 'incremental delivery is not benchmarked', data: null };

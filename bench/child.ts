@@ -28,7 +28,8 @@ export class Child {
     });
     this.process.on('exit', (code, signal) => {
       this.exited = signal ?? String(code);
-      for (const waiter of this.waiting.splice(0)) waiter.reject(new Error(`child exited (${this.exited}): ${this.stderr.slice(-2000)}`));
+      for (const waiter of this.waiting.splice(0))
+        waiter.reject(new Error(`child exited (${this.exited}): ${this.stderr.slice(-2000)}`));
     });
   }
 

@@ -74,7 +74,10 @@ async function counts(db: Database): Promise<{ nodes: number; relationships: num
  * Refuses a database that holds data the benchmark did not put there (a NEO4J_URI pointing at
  * real data); returns the marker when the database already holds this very dataset.
  */
-async function checkDatabase(db: Database, own: boolean): Promise<{ state: 'empty' | 'ready' | 'other'; dataset: DatasetDescription | null }> {
+async function checkDatabase(
+  db: Database,
+  own: boolean,
+): Promise<{ state: 'empty' | 'ready' | 'other'; dataset: DatasetDescription | null }> {
   const [row] = await db.read<Marker>('bench/marker-check');
   if (row === undefined || row.nodeCount === 0) return { state: 'empty', dataset: null };
   if (row.marker === null) {
@@ -112,7 +115,15 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   const found = await checkDatabase(db, options.ownDatabase);
   if (found.state === 'ready' && options.reuse) {
     options.log(`reusing the dataset already loaded (--reuse, scale ${found.dataset!.scale}): import not measured`);
-    return { reused: true, attackImport: null, attackReimport: null, mispImport: null, generate: null, ...(await counts(db)), description: found.dataset! };
+    return {
+      reused: true,
+      attackImport: null,
+      attackReimport: null,
+      mispImport: null,
+      generate: null,
+      ...(await counts(db)),
+      description: found.dataset!,
+    };
   }
   if (found.state !== 'empty') {
     options.log('clearing the benchmark database');
@@ -133,7 +144,11 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   options.log(`  ${mispImport.objects} objects in ${mispImport.seconds.toFixed(1)} s`);
 
   options.log(`generating the synthetic graph (scale ${options.scale})`);
-  const generate = await generateGraph(db, { scale: options.scale, seed: options.seed, onProgress: (m) => options.log(`  ${m}`) });
+  const generate = await generateGraph(db, {
+    scale: options.scale,
+    seed: options.seed,
+    onProgress: (m) => options.log(`  ${m}`),
+  });
   options.log(`  generated in ${generate.seconds.toFixed(1)} s`);
   await db.read('health/await-indexes');
   await db.write('bench/marker-set', { state: 'ready', dataset: JSON.stringify(description) });

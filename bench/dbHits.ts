@@ -27,7 +27,12 @@ export interface DbHits {
   byStatement: Record<string, number>;
 }
 
-export async function profilePlans(driver: Driver, database: string | undefined, catalog: StatementCatalog, plans: FloorPlan[]): Promise<DbHits> {
+export async function profilePlans(
+  driver: Driver,
+  database: string | undefined,
+  catalog: StatementCatalog,
+  plans: FloorPlan[],
+): Promise<DbHits> {
   const totals: number[] = [];
   const byStatement = new Map<string, number[]>();
   for (const plan of plans) {
@@ -38,7 +43,7 @@ export async function profilePlans(driver: Driver, database: string | undefined,
         const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
         try {
           const result = await session.run(`PROFILE ${catalog.get(statement)!}`, toParams(decodeParams(params)) as Params);
-          const hits = sumDbHits(result.summary.profile as PlanNode | false || null);
+          const hits = sumDbHits((result.summary.profile as PlanNode | false) || null);
           total += hits;
           perStatement.set(statement, (perStatement.get(statement) ?? 0) + hits);
         } finally {

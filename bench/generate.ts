@@ -72,20 +72,151 @@ const BASE = {
 };
 
 /** States the generator makes sure exist (state:<iso>), victims first: the order makes the hubs. */
-const VICTIM_STATES = ['us', 'ua', 'gb', 'de', 'fr', 'kr', 'jp', 'tw', 'in', 'il', 'sa', 'ae', 'cz', 'pl', 'it', 'es',
-  'nl', 'be', 'se', 'no', 'fi', 'dk', 'ee', 'lv', 'lt', 'ro', 'bg', 'hu', 'sk', 'si', 'hr', 'rs', 'gr', 'tr', 'cy', 'pt',
-  'ie', 'at', 'ch', 'lu', 'mt', 'is', 'ca', 'mx', 'br', 'ar', 'cl', 'co', 'pe', 've', 'au', 'nz', 'sg', 'my', 'id', 'th',
-  'vn', 'ph', 'pk', 'bd', 'lk', 'np', 'af', 'ir', 'iq', 'sy', 'lb', 'jo', 'kw', 'qa', 'bh', 'om', 'ye', 'eg', 'ly', 'tn',
-  'dz', 'ma', 'ng', 'ke', 'et', 'za', 'gh', 'sn', 'ci', 'cm', 'tz', 'ug', 'zw', 'ru', 'by', 'kz', 'uz', 'kg', 'tj', 'tm',
-  'az', 'am', 'ge', 'md', 'mk', 'al', 'ba', 'me', 'cn', 'kp', 'mn'];
+const VICTIM_STATES = [
+  'us',
+  'ua',
+  'gb',
+  'de',
+  'fr',
+  'kr',
+  'jp',
+  'tw',
+  'in',
+  'il',
+  'sa',
+  'ae',
+  'cz',
+  'pl',
+  'it',
+  'es',
+  'nl',
+  'be',
+  'se',
+  'no',
+  'fi',
+  'dk',
+  'ee',
+  'lv',
+  'lt',
+  'ro',
+  'bg',
+  'hu',
+  'sk',
+  'si',
+  'hr',
+  'rs',
+  'gr',
+  'tr',
+  'cy',
+  'pt',
+  'ie',
+  'at',
+  'ch',
+  'lu',
+  'mt',
+  'is',
+  'ca',
+  'mx',
+  'br',
+  'ar',
+  'cl',
+  'co',
+  'pe',
+  've',
+  'au',
+  'nz',
+  'sg',
+  'my',
+  'id',
+  'th',
+  'vn',
+  'ph',
+  'pk',
+  'bd',
+  'lk',
+  'np',
+  'af',
+  'ir',
+  'iq',
+  'sy',
+  'lb',
+  'jo',
+  'kw',
+  'qa',
+  'bh',
+  'om',
+  'ye',
+  'eg',
+  'ly',
+  'tn',
+  'dz',
+  'ma',
+  'ng',
+  'ke',
+  'et',
+  'za',
+  'gh',
+  'sn',
+  'ci',
+  'cm',
+  'tz',
+  'ug',
+  'zw',
+  'ru',
+  'by',
+  'kz',
+  'uz',
+  'kg',
+  'tj',
+  'tm',
+  'az',
+  'am',
+  'ge',
+  'md',
+  'mk',
+  'al',
+  'ba',
+  'me',
+  'cn',
+  'kp',
+  'mn',
+];
 /** Sponsor states and their share of sponsored actors. */
-const SPONSORS: Array<[string, number]> = [['cn', 30], ['ru', 25], ['ir', 12], ['kp', 10], ['vn', 3], ['pk', 3],
-  ['in', 3], ['tr', 2], ['il', 2], ['ae', 2], ['by', 2], ['lb', 1], ['kz', 1], ['us', 2], ['gb', 1], ['sy', 1]];
+const SPONSORS: Array<[string, number]> = [
+  ['cn', 30],
+  ['ru', 25],
+  ['ir', 12],
+  ['kp', 10],
+  ['vn', 3],
+  ['pk', 3],
+  ['in', 3],
+  ['tr', 2],
+  ['il', 2],
+  ['ae', 2],
+  ['by', 2],
+  ['lb', 1],
+  ['kz', 1],
+  ['us', 2],
+  ['gb', 1],
+  ['sy', 1],
+];
 
-const RESPONSE_TYPES: Array<[string, number]> = [['ATTRIBUTION', 40], ['CONDEMNATION', 20], ['SOLIDARITY', 15],
-  ['CONCERN', 10], ['SANCTION', 5], ['INDICTMENT', 5], ['CALL_TO_ACTION', 5]];
-const CONFIDENCE: Array<[string, number]> = [['high degree of certainty', 85], ['likely', 70], ['moderate confidence', 50],
-  ['almost certainly', 95], ['low confidence', 15]];
+const RESPONSE_TYPES: Array<[string, number]> = [
+  ['ATTRIBUTION', 40],
+  ['CONDEMNATION', 20],
+  ['SOLIDARITY', 15],
+  ['CONCERN', 10],
+  ['SANCTION', 5],
+  ['INDICTMENT', 5],
+  ['CALL_TO_ACTION', 5],
+];
+const CONFIDENCE: Array<[string, number]> = [
+  ['high degree of certainty', 85],
+  ['likely', 70],
+  ['moderate confidence', 50],
+  ['almost certainly', 95],
+  ['low confidence', 15],
+];
 
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2010, 0, 1);
@@ -156,7 +287,15 @@ function citations(random: Random, sources: SourceInfo[]): { citeSources: string
   };
 }
 
-function entity(id: string, kind: EntityKind, name: string, description: string | null, cite: Props, extra: Props = {}, aliases: string[] = []): EntityRow {
+function entity(
+  id: string,
+  kind: EntityKind,
+  name: string,
+  description: string | null,
+  cite: Props,
+  extra: Props = {},
+  aliases: string[] = [],
+): EntityRow {
   return {
     id,
     kind,
@@ -176,11 +315,7 @@ function dateProps(name: string, iso: string, precision: 'YEAR' | 'MONTH' | 'DAY
   const year = Number(iso.slice(0, 4));
   const start = precision === 'YEAR' ? `${year}-01-01` : precision === 'MONTH' ? `${iso.slice(0, 7)}-01` : iso;
   const end =
-    precision === 'YEAR'
-      ? yearEnd(year)
-      : precision === 'MONTH'
-        ? isoDay(Date.UTC(year, Number(iso.slice(5, 7)), 0))
-        : iso;
+    precision === 'YEAR' ? yearEnd(year) : precision === 'MONTH' ? isoDay(Date.UTC(year, Number(iso.slice(5, 7)), 0)) : iso;
   return {
     [`${name}On`]: toNeo4jDate(start),
     [`${name}End`]: toNeo4jDate(end),
@@ -232,13 +367,20 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     const published = randomDay(random);
     sources.push({ id, published });
     addEntity(
-      entity(id, 'Source', names.sourceTitle(random, i), null, { citeSources: [], citeQuotes: [], knownSince: toNeo4jDate(published) }, {
-        publisher: names.publisherName(random),
-        url: `https://bench.example/${id.slice(7)}`,
-        sourceType: random.pick(['NEWS_ARTICLE', 'OFFICIAL_STATEMENT', 'REPORT', 'DATASET', 'COURT_FILING']),
-        titleIsDescriptive: false,
-        ...dateProps('published', published, 'DAY'),
-      }),
+      entity(
+        id,
+        'Source',
+        names.sourceTitle(random, i),
+        null,
+        { citeSources: [], citeQuotes: [], knownSince: toNeo4jDate(published) },
+        {
+          publisher: names.publisherName(random),
+          url: `https://bench.example/${id.slice(7)}`,
+          sourceType: random.pick(['NEWS_ARTICLE', 'OFFICIAL_STATEMENT', 'REPORT', 'DATASET', 'COURT_FILING']),
+          titleIsDescriptive: false,
+          ...dateProps('published', published, 'DAY'),
+        },
+      ),
     );
   }
   const cite = (): ReturnType<typeof citations> => citations(random, sources);
@@ -251,7 +393,10 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     stateIds.add(id);
     addEntity(entity(id, 'State', countryName(iso), null, cite(), { isoCode: iso.toUpperCase() }));
   }
-  const victimStates = new WeightedPicker(VICTIM_STATES.map((iso) => `state:${iso}`), zipfWeights(VICTIM_STATES.length, 1.1));
+  const victimStates = new WeightedPicker(
+    VICTIM_STATES.map((iso) => `state:${iso}`),
+    zipfWeights(VICTIM_STATES.length, 1.1),
+  );
   const sponsorStates = weighted(SPONSORS.map(([iso, weight]) => [`state:${iso}`, weight] as [string, number]));
 
   // Alliances (intergovernmental organisations), the seed's NATO and EU among them.
@@ -261,7 +406,11 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
   for (let i = 0; i < n(BASE.alliances); i += 1) {
     const id = `org:bench-alliance-${i}`;
     alliances.push(id);
-    addEntity(entity(id, 'Organization', `${names.sector(random)} cooperation council ${i}`, null, cite(), { orgType: 'INTERGOVERNMENTAL' }));
+    addEntity(
+      entity(id, 'Organization', `${names.sector(random)} cooperation council ${i}`, null, cite(), {
+        orgType: 'INTERGOVERNMENTAL',
+      }),
+    );
   }
 
   // Organisations: government bodies, agencies and companies of (mostly victim) states.
@@ -271,13 +420,20 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     type: string;
   }
   const orgs: Org[] = [];
-  const orgTypes = weighted<string>([['COMPANY', 55], ['GOVERNMENT_BODY', 25], ['AGENCY', 10], ['SECURITY_VENDOR', 3], ['OTHER', 7]]);
+  const orgTypes = weighted<string>([
+    ['COMPANY', 55],
+    ['GOVERNMENT_BODY', 25],
+    ['AGENCY', 10],
+    ['SECURITY_VENDOR', 3],
+    ['OTHER', 7],
+  ]);
   for (let i = 0; i < n(BASE.organizations); i += 1) {
     const id = `org:bench-${String(i).padStart(6, '0')}`;
     const state = victimStates.pick(random);
     const type = orgTypes.pick(random);
     const country = countryName(state.slice(6));
-    const name = type === 'GOVERNMENT_BODY' || type === 'AGENCY' ? names.bodyName(random, country) : names.companyName(random, country);
+    const name =
+      type === 'GOVERNMENT_BODY' || type === 'AGENCY' ? names.bodyName(random, country) : names.companyName(random, country);
     orgs.push({ id, state, type });
     addEntity(entity(id, 'Organization', `${name} ${i}`, null, cite(), { orgType: type }));
   }
@@ -295,8 +451,19 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     const name = names.actorName(random, i);
     actorIds.push(id);
     actorNames.set(id, name);
-    addEntity(entity(id, 'ThreatActor', name, names.actorDescription(random, sponsor === null ? 'no state' : countryName(sponsor.slice(6))), cite(), {}, own.map((alias) => alias.name)));
-    for (const alias of own) aliases.push({ entityId: id, name: alias.name, nameKey: nameKey(alias.name), givenBy: alias.givenBy, ...cite() });
+    addEntity(
+      entity(
+        id,
+        'ThreatActor',
+        name,
+        names.actorDescription(random, sponsor === null ? 'no state' : countryName(sponsor.slice(6))),
+        cite(),
+        {},
+        own.map((alias) => alias.name),
+      ),
+    );
+    for (const alias of own)
+      aliases.push({ entityId: id, name: alias.name, nameKey: nameKey(alias.name), givenBy: alias.givenBy, ...cite() });
   }
   // Popular actors get most campaigns (APT28 and friends): Zipf over a shuffled order.
   const actorPicker = new WeightedPicker(random.shuffle(actorIds), zipfWeights(actorIds.length, 0.9));
@@ -309,7 +476,15 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     const id = `${kind === 'Malware' ? 'malware' : 'tool'}:bench-${String(i).padStart(5, '0')}`;
     softwareIds.push(id);
     syntheticSoftware.push(id);
-    addEntity(entity(id, kind, names.malwareName(random, i), `A ${kind === 'Malware' ? 'backdoor' : 'utility'} seen in ${names.sector(random)} intrusions.`, cite()));
+    addEntity(
+      entity(
+        id,
+        kind,
+        names.malwareName(random, i),
+        `A ${kind === 'Malware' ? 'backdoor' : 'utility'} seen in ${names.sector(random)} intrusions.`,
+        cite(),
+      ),
+    );
   }
 
   // Persons and groups of people.
@@ -324,7 +499,12 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
   for (let i = 0; i < n(BASE.groups); i += 1) {
     const id = `group:bench-${String(i).padStart(5, '0')}`;
     groups.push(id);
-    addEntity(entity(id, 'PersonGroup', `Charged members of group ${i}`, null, cite(), { size: random.int(2, 12), nationality: sponsorStates.pick(random).slice(6).toUpperCase() }));
+    addEntity(
+      entity(id, 'PersonGroup', `Charged members of group ${i}`, null, cite(), {
+        size: random.int(2, 12),
+        nationality: sponsorStates.pick(random).slice(6).toUpperCase(),
+      }),
+    );
   }
 
   // Campaigns: who (a popular actor, mostly), against whom (organisations of a victim state).
@@ -347,10 +527,21 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     campaigns.push({ id, actor, victimState, targets });
     const precision = random.pick(['YEAR', 'MONTH', 'DAY'] as const);
     addEntity(
-      entity(id, 'Campaign', names.campaignName(random, actorNames.get(actor) ?? actor, countryName(victimState.slice(6)), year), names.campaignDescription(random), cite(), {
-        ...dateProps('started', `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`, precision),
-        ...dateProps('disclosed', randomDay(random, Date.UTC(year, 0, 1)), 'DAY'),
-      }),
+      entity(
+        id,
+        'Campaign',
+        names.campaignName(random, actorNames.get(actor) ?? actor, countryName(victimState.slice(6)), year),
+        names.campaignDescription(random),
+        cite(),
+        {
+          ...dateProps(
+            'started',
+            `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+            precision,
+          ),
+          ...dateProps('disclosed', randomDay(random, Date.UTC(year, 0, 1)), 'DAY'),
+        },
+      ),
     );
   }
 
@@ -376,8 +567,7 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     else if (who < 0.8) {
       const bodies = orgsByState.get(first.victimState)?.filter((org) => org.type !== 'COMPANY') ?? [];
       issuer = random.pick(bodies.length > 0 ? bodies : governmentOrgs).id;
-    }
-    else if (who < 0.92) issuer = random.pick(alliances);
+    } else if (who < 0.92) issuer = random.pick(alliances);
     else {
       const person = random.pick(persons);
       issuer = person.id;
@@ -387,11 +577,22 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     const [words, score] = random.pick(CONFIDENCE);
     const attribution = types.includes('ATTRIBUTION');
     addEntity(
-      entity(id, 'Response', `${types.join(' and ').toLowerCase()} ${i}`, `Response to ${names.sector(random)} intrusions.`, cite(), {
-        types,
-        ...dateProps('occurred', randomDay(random, Date.UTC(2015, 0, 1)), random.pick(['DAY', 'DAY', 'MONTH', 'YEAR'] as const)),
-        ...(attribution ? { confidence: score, confidenceText: words, basis: 'an investigation' } : {}),
-      }),
+      entity(
+        id,
+        'Response',
+        `${types.join(' and ').toLowerCase()} ${i}`,
+        `Response to ${names.sector(random)} intrusions.`,
+        cite(),
+        {
+          types,
+          ...dateProps(
+            'occurred',
+            randomDay(random, Date.UTC(2015, 0, 1)),
+            random.pick(['DAY', 'DAY', 'MONTH', 'YEAR'] as const),
+          ),
+          ...(attribution ? { confidence: score, confidenceText: words, basis: 'an investigation' } : {}),
+        },
+      ),
     );
   }
 
@@ -407,23 +608,33 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
   const relationships = new BatchWriter<RelationshipRow>(db, 'bench/create-relationships', batch);
   const link = async (type: RelationshipType, from: string, to: string, extra: Props = {}, key = ''): Promise<void> => {
     relationshipCounts[type] = (relationshipCounts[type] ?? 0) + 1;
-    await relationships.add({ from, to, type, props: { key, ...cite(), ...extra, contentHash: `bench:${type}:${from}:${to}:${key}` } });
+    await relationships.add({
+      from,
+      to,
+      type,
+      props: { key, ...cite(), ...extra, contentHash: `bench:${type}:${from}:${to}:${key}` },
+    });
   };
 
   // Popular techniques stay popular: Zipf over the imported techniques, most used first.
-  const techniques = ofKind('AttackPattern').sort((a, b) => b.degree - a.degree).map((row) => row.id);
+  const techniques = ofKind('AttackPattern')
+    .sort((a, b) => b.degree - a.degree)
+    .map((row) => row.id);
   if (techniques.length === 0) throw new Error('the generator links to imported ATT&CK techniques: import ATT&CK first');
   const techniquePicker = new WeightedPicker(techniques, zipfWeights(techniques.length, 0.8));
   const softwarePicker = new WeightedPicker(softwareIds, zipfWeights(softwareIds.length, 0.7));
 
   for (const [state, count] of [...stateIds].map((id) => [id, random.int(1, 4)] as const)) {
-    for (const alliance of random.distinct(count, () => (random.chance(0.4) ? random.pick(alliances.slice(0, 2)) : random.pick(alliances)))) {
+    for (const alliance of random.distinct(count, () =>
+      random.chance(0.4) ? random.pick(alliances.slice(0, 2)) : random.pick(alliances),
+    )) {
       await link('MEMBER_OF', state, alliance);
     }
   }
   for (const org of orgs) {
     if (org.type !== 'COMPANY' || random.chance(0.6)) await link('PART_OF', org.id, org.state);
-    if (org.type === 'COMPANY' && random.chance(0.15)) await link('DESIGNATED_CRITICAL_INFRASTRUCTURE_BY', org.id, org.state, { claimedBy: org.state });
+    if (org.type === 'COMPANY' && random.chance(0.15))
+      await link('DESIGNATED_CRITICAL_INFRASTRUCTURE_BY', org.id, org.state, { claimedBy: org.state });
   }
   for (const person of persons) await link('HOLDS_ROLE', person.id, person.org, { title: names.roleTitle(random) });
   for (const group of groups) await link('MEMBER_OF', group, actorPicker.pick(random));
@@ -433,7 +644,9 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     const sponsor = sponsorOf.get(actor);
     if (sponsor !== undefined) await link('SPONSORED_BY', actor, sponsor);
     const count = Math.min(random.around(BASE.actorUses, 3), 300);
-    for (const used of random.distinct(count, () => (random.chance(0.7) ? techniquePicker.pick(random) : softwarePicker.pick(random)))) {
+    for (const used of random.distinct(count, () =>
+      random.chance(0.7) ? techniquePicker.pick(random) : softwarePicker.pick(random),
+    )) {
       await link('USES', actor, used, {}, '');
     }
   }
@@ -447,12 +660,21 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
   for (const campaign of campaigns) {
     if (random.chance(0.9)) {
       const [words, score] = random.pick(CONFIDENCE);
-      await link('CONDUCTED_BY', campaign.id, campaign.actor, { claimedBy: campaign.victimState, confidence: score, confidenceText: words });
+      await link('CONDUCTED_BY', campaign.id, campaign.actor, {
+        claimedBy: campaign.victimState,
+        confidence: score,
+        confidenceText: words,
+      });
     } else {
       await link('ATTRIBUTED_TO', campaign.id, campaign.actor);
     }
     for (const target of campaign.targets) {
-      await link('TARGETS', campaign.id, target, random.chance(0.3) ? { asset: `${names.sector(random)} network`, claimedBy: campaign.victimState } : {});
+      await link(
+        'TARGETS',
+        campaign.id,
+        target,
+        random.chance(0.3) ? { asset: `${names.sector(random)} network`, claimedBy: campaign.victimState } : {},
+      );
     }
     for (const technique of random.distinct(random.around(BASE.campaignUses, 1), () => techniquePicker.pick(random))) {
       await link('USES', campaign.id, technique);
@@ -474,7 +696,8 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
       } else if (sponsor !== undefined) {
         stances.add(`${sponsor}|${random.pick(['ALLUDES_TO', 'DOES_NOT_NAME', 'EXPRESSES_CONCERN_ABOUT', 'CALLS_ON'] as const)}`);
       }
-      if (response.types.includes('SOLIDARITY') || random.chance(0.3)) stances.add(`${campaign.victimState}|EXPRESSES_SOLIDARITY_WITH`);
+      if (response.types.includes('SOLIDARITY') || random.chance(0.3))
+        stances.add(`${campaign.victimState}|EXPRESSES_SOLIDARITY_WITH`);
       if (response.types.includes('CONDEMNATION')) stances.add(`${sponsor ?? campaign.actor}|CONDEMNS`);
       if (response.types.includes('SANCTION') || response.types.includes('INDICTMENT')) {
         stances.add(`${random.pick(groups)}|${response.types.includes('SANCTION') ? 'SANCTIONS' : 'CHARGES'}`);
@@ -483,7 +706,13 @@ export async function generateGraph(db: Database, options: GenerateOptions): Pro
     for (const key of stances) {
       const [target, stance] = key.split('|') as [string, Stance];
       const [words, score] = random.pick(CONFIDENCE);
-      await link('REFERS_TO', response.id, target, { stance, ...(stance === 'NAMES_RESPONSIBLE' ? { confidence: score, confidenceText: words } : {}) }, stance);
+      await link(
+        'REFERS_TO',
+        response.id,
+        target,
+        { stance, ...(stance === 'NAMES_RESPONSIBLE' ? { confidence: score, confidenceText: words } : {}) },
+        stance,
+      );
     }
     if (i > 0 && random.chance(0.15)) await link('ACKNOWLEDGES', response.id, responses[random.int(0, i - 1)]!.id);
   }

@@ -13,7 +13,8 @@ import { createLogger } from '../src/logger.js';
  */
 const file = path.resolve(PROJECT_ROOT, '../shared/data/attack/enterprise-attack-18.1.json.gz');
 const config = loadConfig();
-if (config.neo4j.uri !== undefined) throw new Error('bench/import-attack.ts clears its database: run it on an embedded one, not NEO4J_URI');
+if (config.neo4j.uri !== undefined)
+  throw new Error('bench/import-attack.ts clears its database: run it on an embedded one, not NEO4J_URI');
 const connection = await connect(config.neo4j, createLogger('warn'));
 const db = connection.db;
 const input = { name: path.basename(file), bytes: fs.readFileSync(file) };
@@ -26,12 +27,16 @@ try {
   process.stdout.write(`parse and check only: ${seconds(start)} s\n`);
   start = performance.now();
   const cold = await importData(db, input);
-  process.stdout.write(`import into an empty graph (seed only), Neo4j just started: ${seconds(start)} s, unchanged=${cold.unchanged}\n`);
+  process.stdout.write(
+    `import into an empty graph (seed only), Neo4j just started: ${seconds(start)} s, unchanged=${cold.unchanged}\n`,
+  );
   await db.autoCommit('admin/delete-all');
   await seedGraph(db);
   start = performance.now();
   const first = await importData(db, input);
-  process.stdout.write(`import into an empty graph (seed only), Neo4j warmed up: ${seconds(start)} s, unchanged=${first.unchanged}\n`);
+  process.stdout.write(
+    `import into an empty graph (seed only), Neo4j warmed up: ${seconds(start)} s, unchanged=${first.unchanged}\n`,
+  );
   start = performance.now();
   const again = await importData(db, input);
   process.stdout.write(`re-import: ${seconds(start)} s, unchanged=${again.unchanged}\n`);

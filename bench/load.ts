@@ -61,7 +61,10 @@ let driver: Driver | undefined;
 let database: string | undefined;
 let agent: http.Agent | undefined;
 const statements = loadStatements();
-const workloads = new Map<string, { bodies: Buffer[]; plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>> }>();
+const workloads = new Map<
+  string,
+  { bodies: Buffer[]; plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>> }
+>();
 
 function postGraphql(body: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -81,7 +84,8 @@ function postGraphql(body: Buffer): Promise<void> {
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           if (response.statusCode !== 200) reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`));
-          else if (text.startsWith('{"errors"') || text.includes('"errors":[')) reject(new Error(`GraphQL errors: ${text.slice(0, 300)}`));
+          else if (text.startsWith('{"errors"') || text.includes('"errors":['))
+            reject(new Error(`GraphQL errors: ${text.slice(0, 300)}`));
           else resolve();
         });
         response.on('error', reject);
@@ -175,13 +179,10 @@ async function run(job: RunJob): Promise<RunResult> {
           continue;
         }
         const request: Promise<void> = once(index)
-          .then(
-            () => {
-              latencies.push(performance.now() - scheduled);
-              completed += 1;
-            },
-            fail,
-          )
+          .then(() => {
+            latencies.push(performance.now() - scheduled);
+            completed += 1;
+          }, fail)
           .finally(() => inFlight.delete(request));
         inFlight.add(request);
       }
@@ -189,7 +190,16 @@ async function run(job: RunJob): Promise<RunResult> {
     }
     await Promise.all(inFlight);
   }
-  return { type: 'result', id: job.id, completed, errors, firstError, elapsedMs: performance.now() - started, latencies, dropped };
+  return {
+    type: 'result',
+    id: job.id,
+    completed,
+    errors,
+    firstError,
+    elapsedMs: performance.now() - started,
+    latencies,
+    dropped,
+  };
 }
 
 function prepare(setup: WorkloadSetup): void {

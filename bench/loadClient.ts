@@ -11,7 +11,10 @@ export class LoadClient {
     this.child = child;
   }
 
-  static async start(apiUrl: string, neo4j: { uri: string; user: string; password: string; database: string | undefined }): Promise<LoadClient> {
+  static async start(
+    apiUrl: string,
+    neo4j: { uri: string; user: string; password: string; database: string | undefined },
+  ): Promise<LoadClient> {
     const child = new Child(['bench/load.ts'], { ...process.env });
     await child.next();
     const client = new LoadClient(child);

@@ -74,7 +74,12 @@ export async function measureWorkload(
   const floorCapacity = warm.completed / (warm.elapsedMs / 1000);
   if (floorCapacity < rate * 1.5) rate = [50, 20, 10, 5, 2, 1].find((step) => step <= floorCapacity / 2) ?? 1;
 
-  const runs = { apiClosed: [] as RunResult[], floorClosed: [] as RunResult[], apiOpen: [] as RunResult[], floorOpen: [] as RunResult[] };
+  const runs = {
+    apiClosed: [] as RunResult[],
+    floorClosed: [] as RunResult[],
+    apiOpen: [] as RunResult[],
+    floorOpen: [] as RunResult[],
+  };
   for (let round = 0; round < settings.rounds; round += 1) {
     const order: Array<'api' | 'floor'> = round % 2 === 0 ? ['api', 'floor'] : ['floor', 'api'];
     for (const target of order) {

@@ -76,11 +76,19 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[
   const checks: TargetCheck[] = [];
   for (const workload of result.workloads) {
     if (workload.latency === null) {
-      checks.push({ target: `${workload.title}: p50 API/floor ≤ ${RATIO_TARGET}`, measured: workload.skipped ?? 'not measured', met: null });
+      checks.push({
+        target: `${workload.title}: p50 API/floor ≤ ${RATIO_TARGET}`,
+        measured: workload.skipped ?? 'not measured',
+        met: null,
+      });
       continue;
     }
     const ratio = workload.latency.ratioP50;
-    checks.push({ target: `${workload.title}: p50 API/floor ≤ ${RATIO_TARGET}`, measured: ratio.toFixed(2), met: ratio <= RATIO_TARGET });
+    checks.push({
+      target: `${workload.title}: p50 API/floor ≤ ${RATIO_TARGET}`,
+      measured: ratio.toFixed(2),
+      met: ratio <= RATIO_TARGET,
+    });
   }
   const lookup = result.workloads.find((workload) => workload.name === 'lookup-by-id');
   checks.push({
@@ -110,7 +118,9 @@ const fixed = (value: number | null | undefined, digits = 1): string =>
 const whole = (value: number | null | undefined): string =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en-US');
 const withSpread = (value: Spread, digits = 1): string =>
-  value.samples.length > 1 ? `${fixed(value.median, digits)} (${fixed(value.min, digits)}–${fixed(value.max, digits)})` : fixed(value.median, digits);
+  value.samples.length > 1
+    ? `${fixed(value.median, digits)} (${fixed(value.min, digits)}–${fixed(value.max, digits)})`
+    : fixed(value.median, digits);
 const wholeSpread = (value: Spread): string =>
   value.samples.length > 1 ? `${whole(value.median)} (${whole(value.min)}–${whole(value.max)})` : whole(value.median);
 
@@ -125,7 +135,12 @@ function tables(result: BenchResult): Table[] {
   const throughput: Table = {
     title: `Throughput at concurrency ${result.settings.concurrency} (requests/s, median of ${result.settings.rounds} rounds, min–max)`,
     header: ['workload', 'API', 'floor (driver)', 'API/floor'],
-    rows: measured.map((w) => [w.title, wholeSpread(w.throughput!.api), wholeSpread(w.throughput!.floor), fixed(w.throughput!.ratio, 2)]),
+    rows: measured.map((w) => [
+      w.title,
+      wholeSpread(w.throughput!.api),
+      wholeSpread(w.throughput!.floor),
+      fixed(w.throughput!.ratio, 2),
+    ]),
   };
   const latency: Table = {
     title: 'Latency at a fixed arrival rate (ms, median of rounds, min–max; from when each request was due)',
@@ -174,10 +189,14 @@ function summaryLines(result: BenchResult): string[] {
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.os}; Node ${m.node}; ${m.java}; Neo4j ${m.neo4j}`,
     `Dataset: ${whole(d.nodes)} nodes, ${whole(d.relationships)} relationships (ATT&CK Enterprise, MISP threat actors, seed, synthetic scale ${result.settings.scale}, seed ${result.settings.seed})${d.reused ? ', reused' : ''}`,
   ];
-  const imported = [d.attackImport && `ATT&CK Enterprise into an empty database: ${whole(d.attackImport.objects)} objects in ${fixed(d.attackImport.seconds)} s (${whole(d.attackImport.objectsPerSecond)} objects/s)`,
-    d.attackReimport && `re-import (unchanged: ${d.attackReimport.unchanged}): ${fixed(d.attackReimport.seconds)} s (${whole(d.attackReimport.objectsPerSecond)} objects/s)`,
+  const imported = [
+    d.attackImport &&
+      `ATT&CK Enterprise into an empty database: ${whole(d.attackImport.objects)} objects in ${fixed(d.attackImport.seconds)} s (${whole(d.attackImport.objectsPerSecond)} objects/s)`,
+    d.attackReimport &&
+      `re-import (unchanged: ${d.attackReimport.unchanged}): ${fixed(d.attackReimport.seconds)} s (${whole(d.attackReimport.objectsPerSecond)} objects/s)`,
     d.mispImport && `MISP threat actors: ${whole(d.mispImport.objects)} objects in ${fixed(d.mispImport.seconds)} s`,
-    d.generate && `synthetic graph written in ${fixed(d.generate.seconds)} s`].filter((x): x is string => typeof x === 'string' && x !== '');
+    d.generate && `synthetic graph written in ${fixed(d.generate.seconds)} s`,
+  ].filter((x): x is string => typeof x === 'string' && x !== '');
   if (imported.length > 0) lines.push(`Import: ${imported.join('; ')}`);
   lines.push(
     result.startup === null
@@ -192,7 +211,8 @@ export function renderText(result: BenchResult): string {
   const out = [...summaryLines(result), ''];
   for (const table of tables(result)) {
     const widths = table.header.map((head, i) => Math.max(head.length, ...table.rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    const line = (cells: string[]): string =>
+      cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
     out.push(table.title, line(table.header), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line), '');
   }
   for (const workload of result.workloads.filter((w) => w.skipped !== null)) out.push(`${workload.title}: ${workload.skipped}`);
@@ -204,7 +224,8 @@ export function renderText(result: BenchResult): string {
     const slowest = result.profile.slowestStatement;
     if (slowest !== undefined) {
       out.push('', `PROFILE of ${slowest.statement} (${whole(slowest.dbHits)} db hits), operators with their rows and db hits:`);
-      for (const op of slowest.operators) out.push(`  ${'  '.repeat(op.depth)}${op.operator}  rows ${whole(op.rows)}  hits ${whole(op.dbHits)}  ${op.details}`);
+      for (const op of slowest.operators)
+        out.push(`  ${'  '.repeat(op.depth)}${op.operator}  rows ${whole(op.rows)}  hits ${whole(op.dbHits)}  ${op.details}`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -214,7 +235,12 @@ export function renderMarkdown(result: BenchResult): string {
   const out = summaryLines(result).map((line) => `- ${line}`);
   out.push('');
   for (const table of tables(result)) {
-    out.push(`**${table.title}**`, '', `| ${table.header.join(' | ')} |`, `|${table.header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+    out.push(
+      `**${table.title}**`,
+      '',
+      `| ${table.header.join(' | ')} |`,
+      `|${table.header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    );
     for (const row of table.rows) out.push(`| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`);
     out.push('');
   }

@@ -29,11 +29,18 @@ import { MIX_WEIGHTS, WORKLOADS, missingResolver, type Pools } from './workloads
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const quick = flag('quick');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const profileArg = args.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
-const unknown = args.filter((arg) => !['--quick', '--reuse', '--no-startup'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg);
+const unknown = args.filter(
+  (arg) => !['--quick', '--reuse', '--no-startup'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg,
+);
 if (unknown.length > 0) {
-  process.stderr.write(`bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup]\n`);
+  process.stderr.write(
+    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup]\n`,
+  );
   process.exit(2);
 }
 
@@ -77,13 +84,19 @@ function homeOwner(home: string): number | null {
 if (embedded && !flag('reuse')) {
   const owner = homeOwner(config.neo4j.embedded.home);
   if (owner !== null) {
-    process.stderr.write(`bench: process ${owner} is running the Neo4j in ${config.neo4j.embedded.home}; stop it first (or use --reuse to share it)\n`);
+    process.stderr.write(
+      `bench: process ${owner} is running the Neo4j in ${config.neo4j.embedded.home}; stop it first (or use --reuse to share it)\n`,
+    );
     process.exit(1);
   }
   // The benchmark's own home: start from an empty store rather than deleting 600k elements.
   fs.rmSync(path.join(config.neo4j.embedded.home, 'data'), { recursive: true, force: true });
 }
-log(embedded ? `starting the benchmark's Neo4j (${path.relative(PROJECT_ROOT, config.neo4j.embedded.home)}, port ${config.neo4j.embedded.boltPort})` : `using NEO4J_URI ${config.neo4j.uri}`);
+log(
+  embedded
+    ? `starting the benchmark's Neo4j (${path.relative(PROJECT_ROOT, config.neo4j.embedded.home)}, port ${config.neo4j.embedded.boltPort})`
+    : `using NEO4J_URI ${config.neo4j.uri}`,
+);
 const connection = await connect(config.neo4j, createLogger('warn'));
 const db = connection.db;
 const boltUri = config.neo4j.uri ?? connection.embedded!.uri;
@@ -93,10 +106,18 @@ const credentials = { uri: boltUri, user, password: config.neo4j.password, datab
 let api: ApiProcess | undefined;
 let load: LoadClient | undefined;
 let capture: OperationCapture | undefined;
-const driver = neo4j.driver(boltUri, neo4j.auth.basic(user, config.neo4j.password), { logging: { level: 'error', logger: () => undefined } });
+const driver = neo4j.driver(boltUri, neo4j.auth.basic(user, config.neo4j.password), {
+  logging: { level: 'error', logger: () => undefined },
+});
 let result: BenchResult;
 try {
-  const dataset = await loadDataset(db, { scale: settings.scale, seed: settings.seed, reuse: flag('reuse'), ownDatabase: embedded, log });
+  const dataset = await loadDataset(db, {
+    scale: settings.scale,
+    seed: settings.seed,
+    reuse: flag('reuse'),
+    ownDatabase: embedded,
+    log,
+  });
   log(`dataset: ${dataset.nodes} nodes, ${dataset.relationships} relationships`);
   settings.scale = dataset.description.scale;
   const server = await db.serverInfo();
@@ -104,7 +125,20 @@ try {
   // Workload parameters, drawn from the graph.
   const pools: Pools = {
     entities: await db.read('bench/entity-sample', {
-      kinds: ['ThreatActor', 'State', 'Organization', 'Person', 'PersonGroup', 'Campaign', 'Response', 'AttackPattern', 'Malware', 'Tool', 'CourseOfAction', 'Source'],
+      kinds: [
+        'ThreatActor',
+        'State',
+        'Organization',
+        'Person',
+        'PersonGroup',
+        'Campaign',
+        'Response',
+        'AttackPattern',
+        'Malware',
+        'Tool',
+        'CourseOfAction',
+        'Source',
+      ],
     }),
     aliasNames: (await db.read<{ name: string }>('bench/alias-names')).map((row) => row.name),
   };
@@ -128,7 +162,18 @@ try {
   const skipped: WorkloadResult[] = [];
   const skip = (name: string, title: string, reason: string): void => {
     log(`${name}: ${reason}`);
-    skipped.push({ name, title, skipped: reason, statementsPerRequest: 0, dbHits: null, throughput: null, latency: null, apiCpuMsPerRequest: null, apiRssMb: null, errors: { api: 0, floor: 0, dropped: 0, first: null } });
+    skipped.push({
+      name,
+      title,
+      skipped: reason,
+      statementsPerRequest: 0,
+      dbHits: null,
+      throughput: null,
+      latency: null,
+      apiCpuMsPerRequest: null,
+      apiRssMb: null,
+      errors: { api: 0, floor: 0, dropped: 0, first: null },
+    });
   };
   for (const [index, workload] of WORKLOADS.entries()) {
     if (only !== undefined && !only.includes(workload.name) && !only.includes('mix')) continue;
@@ -156,7 +201,10 @@ try {
   // The mix: the other workloads' requests in their MIX_WEIGHTS proportions.
   if (prepared.length > 1 && (only === undefined || only.includes('mix'))) {
     const random = new Random(settings.seed - 1);
-    const picker = new WeightedPicker(prepared, prepared.map((w) => MIX_WEIGHTS[w.name] ?? 1));
+    const picker = new WeightedPicker(
+      prepared,
+      prepared.map((w) => MIX_WEIGHTS[w.name] ?? 1),
+    );
     const mix: Prepared = { name: 'mix', title: 'mix of all', bodies: [], plans: [] };
     for (let i = 0; i < settings.variableSets * 2; i += 1) {
       const workload = picker.pick(random);
@@ -186,8 +234,16 @@ try {
     log(`${workload.name}: ${workload.bodies.length} requests; profiling its statements`);
     const dbHits = await profilePlans(driver, config.neo4j.database, db.statements, workload.plans.slice(0, quick ? 3 : 5));
     await load.prepare(workload.name, workload.bodies, workload.plans);
-    const statementsPerRequest = workload.plans.reduce((sum, plan) => sum + plan.reduce((n, step) => n + step.statements.length, 0), 0) / workload.plans.length;
-    const measured = await measureWorkload(load, api, { name: workload.name, title: workload.title, statementsPerRequest }, settings, log);
+    const statementsPerRequest =
+      workload.plans.reduce((sum, plan) => sum + plan.reduce((n, step) => n + step.statements.length, 0), 0) /
+      workload.plans.length;
+    const measured = await measureWorkload(
+      load,
+      api,
+      { name: workload.name, title: workload.title, statementsPerRequest },
+      settings,
+      log,
+    );
     workloads.push({ ...measured, skipped: null, dbHits });
   }
   for (const entry of skipped) workloads.push(entry);
@@ -203,7 +259,10 @@ try {
   const measuredWorkloads = workloads.filter((w) => w.latency !== null && w.name !== 'mix');
   if (profileArg !== undefined && measuredWorkloads.length > 0) {
     const named = profileArg.includes('=') ? profileArg.slice('--profile='.length) : null;
-    const worst = named !== null ? measuredWorkloads.find((w) => w.name === named) : [...measuredWorkloads].sort((a, b) => b.latency!.ratioP50 - a.latency!.ratioP50)[0];
+    const worst =
+      named !== null
+        ? measuredWorkloads.find((w) => w.name === named)
+        : [...measuredWorkloads].sort((a, b) => b.latency!.ratioP50 - a.latency!.ratioP50)[0];
     if (worst === undefined) throw new Error(`--profile=${named}: no measured workload of that name`);
     const dir = path.join(RESULTS_DIR, 'profiles', startedAt.replace(/[:.]/g, '-'));
     fs.mkdirSync(dir, { recursive: true });
@@ -212,7 +271,15 @@ try {
     const profLoad = await LoadClient.start(profiled.url, credentials);
     const workload = prepared.find((w) => w.name === worst.name)!;
     await profLoad.prepare(workload.name, workload.bodies, workload.plans);
-    const run = await profLoad.run({ workload: workload.name, target: 'api', mode: 'closed', concurrency: settings.concurrency, rate: 0, durationMs: PROFILE_SECONDS * 1000, maxRequests: 1_000_000 });
+    const run = await profLoad.run({
+      workload: workload.name,
+      target: 'api',
+      mode: 'closed',
+      concurrency: settings.concurrency,
+      rate: 0,
+      durationMs: PROFILE_SECONDS * 1000,
+      maxRequests: 1_000_000,
+    });
     await profLoad.close();
     await profiled.stop();
     const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
@@ -220,7 +287,8 @@ try {
     else {
       profile = { ...summariseProfile(path.join(dir, file), worst.name), requests: run.completed };
       const heaviest = Object.entries(worst.dbHits?.byStatement ?? {}).sort((a, b) => b[1] - a[1])[0];
-      const step = heaviest && workload.plans.flatMap((plan) => plan.flatMap((s) => s.statements)).find((s) => s.statement === heaviest[0]);
+      const step =
+        heaviest && workload.plans.flatMap((plan) => plan.flatMap((s) => s.statements)).find((s) => s.statement === heaviest[0]);
       if (heaviest !== undefined && step !== undefined) {
         const operators = await profileOperators(driver, config.neo4j.database, db.statements.get(step.statement)!, step.params);
         profile.slowestStatement = { statement: step.statement, dbHits: heaviest[1], operators };
@@ -239,7 +307,8 @@ try {
     startup = await measureStartup();
   }
 
-  if (settings.apiLogLevel === 'info') notes.push('the API logs one JSON line per request (LOG_LEVEL=info, as npm start), to /dev/null');
+  if (settings.apiLogLevel === 'info')
+    notes.push('the API logs one JSON line per request (LOG_LEVEL=info, as npm start), to /dev/null');
   notes.push('load generator, API, and Neo4j share the same machine; the floor runs in the load generator process');
   const partial = {
     version: 1 as const,
@@ -271,4 +340,6 @@ const jsonFile = path.join(RESULTS_DIR, `${stamp}-${settings.mode}.json`);
 fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
 fs.writeFileSync(jsonFile.replace(/\.json$/, '.md'), renderMarkdown(result));
 process.stdout.write(renderText(result));
-process.stdout.write(`\nresults: ${path.relative(PROJECT_ROOT, jsonFile)} (and .md); took ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
+process.stdout.write(
+  `\nresults: ${path.relative(PROJECT_ROOT, jsonFile)} (and .md); took ${((performance.now() - began) / 1000).toFixed(0)} s\n`,
+);

@@ -38,7 +38,9 @@ try {
     }
   } else if (command === 'list') {
     for (const key of await listApiKeys(connection.db)) {
-      process.stdout.write(`${key.id}  ${key.role.padEnd(6)}  ${key.name}  created ${key.createdAt}${key.revokedAt ? `  revoked ${key.revokedAt}` : ''}\n`);
+      process.stdout.write(
+        `${key.id}  ${key.role.padEnd(6)}  ${key.name}  created ${key.createdAt}${key.revokedAt ? `  revoked ${key.revokedAt}` : ''}\n`,
+      );
     }
   } else {
     const id = args[0];

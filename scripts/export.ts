@@ -16,7 +16,9 @@ try {
     options: { out: { type: 'string' }, ids: { type: 'string' }, neighborhood: { type: 'string' }, depth: { type: 'string' } },
   }).values;
 } catch (error) {
-  process.stderr.write(`export: ${(error as Error).message}\nusage: npm run export -- [--out file] [--ids a,b] [--neighborhood id --depth n]\n`);
+  process.stderr.write(
+    `export: ${(error as Error).message}\nusage: npm run export -- [--out file] [--ids a,b] [--neighborhood id --depth n]\n`,
+  );
   process.exit(2);
 }
 if (options.depth !== undefined && !/^\d+$/.test(options.depth)) {
@@ -28,7 +30,10 @@ const connection = await connect(config.neo4j, createLogger(process.env.LOG_LEVE
 let failed = false;
 try {
   const bundle = await exportStix(connection.db, {
-    ids: options.ids?.split(',').map((id) => id.trim()).filter(Boolean),
+    ids: options.ids
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
     neighborhoodOf: options.neighborhood,
     depth: options.depth === undefined ? undefined : Number(options.depth),
   });

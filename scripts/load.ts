@@ -24,7 +24,14 @@ const seconds = option('seconds', 30, 600);
 const clients = option('clients', 8, 64);
 const maxRequests = option('max-requests', 20_000, 1_000_000);
 const home = path.join(PROJECT_ROOT, '.neo4j/load');
-const env = { ...process.env, NEO4J_URI: '', PORT: '0', NEO4J_EMBEDDED_HOME: home, NEO4J_EMBEDDED_PORT: '7751', LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  NEO4J_URI: '',
+  PORT: '0',
+  NEO4J_EMBEDDED_HOME: home,
+  NEO4J_EMBEDDED_PORT: '7751',
+  LOG_LEVEL: 'warn',
+};
 
 function rssOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -44,7 +51,11 @@ const READS = [
 ];
 
 async function main(): Promise<void> {
-  const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer): void => {
@@ -82,7 +93,13 @@ async function main(): Promise<void> {
       const body = isWrite
         ? {
             query: 'mutation($input: EntityInput!) { createEntity(kind: ThreatActor, input: $input) { id } }',
-            variables: { input: { id, name: `Load test actor ${index}-${sequence}`, citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }] } },
+            variables: {
+              input: {
+                id,
+                name: `Load test actor ${index}-${sequence}`,
+                citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }],
+              },
+            },
           }
         : { query: READS[sequence % READS.length] };
       const t0 = performance.now();
@@ -131,11 +148,21 @@ async function main(): Promise<void> {
     requestsPerSecond: Number((latencies.length / elapsed).toFixed(0)),
     reads,
     writes,
-    latencyMs: { p50: Number(percentile(sorted, 50).toFixed(1)), p90: Number(percentile(sorted, 90).toFixed(1)), p99: Number(percentile(sorted, 99).toFixed(1)) },
+    latencyMs: {
+      p50: Number(percentile(sorted, 50).toFixed(1)),
+      p90: Number(percentile(sorted, 90).toFixed(1)),
+      p99: Number(percentile(sorted, 99).toFixed(1)),
+    },
     errors,
     writesChecked: written.length,
     writesMissing: written.length - found.size,
-    apiMemory: { start: mb(memory[0]!), peak: mb(Math.max(...memory)), end: mb(memory.at(-1)!), firstHalfPeak: mb(Math.max(...firstHalf)), secondHalfPeak: mb(Math.max(...secondHalf)) },
+    apiMemory: {
+      start: mb(memory[0]!),
+      peak: mb(Math.max(...memory)),
+      end: mb(memory.at(-1)!),
+      firstHalfPeak: mb(Math.max(...firstHalf)),
+      secondHalfPeak: mb(Math.max(...secondHalf)),
+    },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const failed = Object.keys(errors).length > 0 || result.writesMissing > 0;

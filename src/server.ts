@@ -160,10 +160,7 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
   });
 }
 
-export async function startServer(
-  options: ServerOptions,
-  listen: { port: number; host: string },
-): Promise<RunningServer> {
+export async function startServer(options: ServerOptions, listen: { port: number; host: string }): Promise<RunningServer> {
   const { db, logger } = options;
   const api = options.api ?? loadConfig({}).api;
   const app = express();
@@ -209,7 +206,9 @@ export async function startServer(
           : 'Internal server error';
     if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
     res.status(status).json({
-      errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR', requestId: requestIdOf(req) } }],
+      errors: [
+        { message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR', requestId: requestIdOf(req) } },
+      ],
     });
   });
 

@@ -25,7 +25,11 @@ function hash(secret: string): string {
 export async function createApiKey(db: Database, name: string, role: Role): Promise<{ key: string; info: ApiKeyInfo }> {
   if (!ROLES.includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   if (name.trim() === '' || name.length > 200) throw new Error('name must be 1 to 200 characters');
-  const id = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const id = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const secret = randomBytes(32).toString('base64url');
   const [info] = await db.write<ApiKeyInfo>('auth/create-key', { id, name, role, hash: hash(secret) });
   return { key: `agk_${id}_${secret}`, info: info! };

@@ -13,8 +13,7 @@ export interface Connection {
 
 /** The configured Neo4j (NEO4J_URI), or the embedded one started now; schema applied either way. */
 export async function connect(config: Neo4jConfig, logger: Logger): Promise<Connection> {
-  const embedded =
-    config.uri === undefined ? await startEmbeddedNeo4j(config.embedded, config.password, logger) : undefined;
+  const embedded = config.uri === undefined ? await startEmbeddedNeo4j(config.embedded, config.password, logger) : undefined;
   const db = new Database({
     uri: config.uri ?? embedded!.uri,
     user: config.uri === undefined ? 'neo4j' : config.user,

@@ -1,10 +1,4 @@
-import neo4j, {
-  Neo4jError,
-  type Driver,
-  type ManagedTransaction,
-  type QueryResult,
-  type RecordShape,
-} from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { apiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadStatements, schemaStatements, type StatementCatalog } from './statements.js';

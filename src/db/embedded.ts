@@ -58,10 +58,7 @@ export function checkPrerequisites(): void {
 }
 
 function launcherStamp(): string {
-  return createHash('sha256')
-    .update(fs.readFileSync(LAUNCHER_POM))
-    .update(fs.readFileSync(LAUNCHER_SOURCE))
-    .digest('hex');
+  return createHash('sha256').update(fs.readFileSync(LAUNCHER_POM)).update(fs.readFileSync(LAUNCHER_SOURCE)).digest('hex');
 }
 
 /** Runs Maven only when the pom or the launcher source changed since the last build. */
@@ -207,11 +204,7 @@ async function waitForBolt(
   );
 }
 
-export async function startEmbeddedNeo4j(
-  config: EmbeddedNeo4jConfig,
-  password: string,
-  logger: Logger,
-): Promise<EmbeddedNeo4j> {
+export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, password: string, logger: Logger): Promise<EmbeddedNeo4j> {
   checkPrerequisites();
   const { classpath } = buildLauncher(logger);
   fs.mkdirSync(path.join(config.home, 'logs'), { recursive: true });

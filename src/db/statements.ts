@@ -20,7 +20,10 @@ function walk(dir: string): string[] {
 export function loadStatements(dir: string = CYPHER_DIR): StatementCatalog {
   const catalog = new Map<string, string>();
   for (const file of walk(dir).sort()) {
-    const name = path.relative(dir, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+    const name = path
+      .relative(dir, file)
+      .replace(/\\/g, '/')
+      .replace(/\.cypher$/, '');
     catalog.set(name, fs.readFileSync(file, 'utf8'));
   }
   return catalog;

@@ -46,13 +46,15 @@ export function partialDate(field: string, value: string | null | undefined, req
 
 export function confidence(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 0 || value > 100) throw badUserInput(field, `must be a whole number from 0 to 100, got ${value}`);
+  if (!Number.isInteger(value) || value < 0 || value > 100)
+    throw badUserInput(field, `must be a whole number from 0 to 100, got ${value}`);
   return value;
 }
 
 export function isoCode(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!/^[A-Z]{2}$/.test(value)) throw badUserInput(field, `must be a two-letter ISO 3166-1 code such as CZ, got "${value.slice(0, 20)}"`);
+  if (!/^[A-Z]{2}$/.test(value))
+    throw badUserInput(field, `must be a two-letter ISO 3166-1 code such as CZ, got "${value.slice(0, 20)}"`);
   return value;
 }
 
@@ -83,7 +85,11 @@ export interface CitationArg {
   quote?: string | null;
 }
 
-export function citations(field: string, list: readonly CitationArg[] | null | undefined, required: boolean): Array<{ source: string; quote: string | null }> {
+export function citations(
+  field: string,
+  list: readonly CitationArg[] | null | undefined,
+  required: boolean,
+): Array<{ source: string; quote: string | null }> {
   const items = list ?? [];
   if (required && items.length === 0) throw badUserInput(field, 'must cite at least one source');
   return items.map((item, index) => ({

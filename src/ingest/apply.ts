@@ -54,7 +54,6 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonical(value)).digest('hex');
 }
 
-
 /**
  * started → startedOn (first day), startedEnd (last day of the period) and startedPrecision, so
  * that range filters can test overlap ("2022" overlaps March 2022) without inventing a day.
@@ -157,10 +156,13 @@ interface Existing {
 async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing> {
   const existing: Existing = { kinds: new Map(), published: new Map(), merged: new Set(), hashes: new Map() };
   for (const batch of batches(ids)) {
-    const rows = await tx.run<{ id: string; kind: string; publishedOn: string | null; hasMerges: boolean; contentHash: string | null }>(
-      'write/existing-entities',
-      { ids: batch },
-    );
+    const rows = await tx.run<{
+      id: string;
+      kind: string;
+      publishedOn: string | null;
+      hasMerges: boolean;
+      contentHash: string | null;
+    }>('write/existing-entities', { ids: batch });
     for (const row of rows) {
       existing.kinds.set(row.id, row.kind);
       if (row.publishedOn !== null) existing.published.set(row.id, row.publishedOn);
@@ -246,14 +248,22 @@ export async function applyChangesetInTransaction(
   }
   for (const batch of batches(owned)) {
     const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/upsert-entities', { rows: batch });
-    addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
+    addCounts(
+      report.entities,
+      result.map((row) => ({ ...row, count: 1 })),
+      'kind',
+    );
     for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
     progress(batch.length);
   }
   const merged = changeset.entities.filter((entity) => entity.merge !== undefined);
   for (const batch of batches(merged.map((entity) => mergeRow(entity)))) {
     const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/merge-into-entities', { rows: batch });
-    addCounts(report.entities, result.map((row) => ({ ...row, count: 1 })), 'kind');
+    addCounts(
+      report.entities,
+      result.map((row) => ({ ...row, count: 1 })),
+      'kind',
+    );
     for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
     progress(batch.length);
   }
@@ -292,7 +302,10 @@ export async function applyChangesetInTransaction(
       progress(1);
     } else changedRows.push(row);
   }
-  for (const [statement, rows] of [['write/create-relationships', newRows], ['write/upsert-relationships', changedRows]] as const) {
+  for (const [statement, rows] of [
+    ['write/create-relationships', newRows],
+    ['write/upsert-relationships', changedRows],
+  ] as const) {
     for (const batch of batches(rows)) {
       const result = await tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
       addCounts(report.relationships, result, 'type');

@@ -1,10 +1,4 @@
-import {
-  ENTITY_KINDS,
-  RELATIONSHIP_TYPES,
-  isOneOf,
-  type EntityKind,
-  type RelationshipType,
-} from '../model/vocabulary.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
 import type { PartialDate } from '../model/partialDate.js';
 
 /**
@@ -83,7 +77,9 @@ export class ChangesetError extends Error {
   ) {
     const shown = problems.slice(0, 20).map((problem) => `  ${problem.at}: ${problem.message}`);
     const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
-    super(`${origin} was refused, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`);
+    super(
+      `${origin} was refused, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`,
+    );
   }
 }
 
@@ -172,7 +168,11 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     relationshipKeys.add(identity);
     for (const [name, value] of Object.entries(rel.props)) checkValue(at, name, value, problems);
     const confidence = rel.props.confidence;
-    if (confidence !== undefined && confidence !== null && (typeof confidence !== 'number' || confidence < 0 || confidence > 100)) {
+    if (
+      confidence !== undefined &&
+      confidence !== null &&
+      (typeof confidence !== 'number' || confidence < 0 || confidence > 100)
+    ) {
       problems.push({ at, message: 'confidence must be a number from 0 to 100' });
     }
     checkCitations(at, rel.citations, sourceIds, problems);

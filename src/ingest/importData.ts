@@ -57,7 +57,9 @@ function decode(input: ImportInput): unknown {
   try {
     text = (gzipped ? gunzipSync(input.bytes) : input.bytes).toString('utf8');
   } catch (error) {
-    throw new ChangesetError(input.name, [{ at: input.name, message: `is not a readable gzip file: ${(error as Error).message}` }]);
+    throw new ChangesetError(input.name, [
+      { at: input.name, message: `is not a readable gzip file: ${(error as Error).message}` },
+    ]);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -73,7 +75,10 @@ function detectFormat(document: unknown, name: string): ImportFormat {
     if (Array.isArray(record.values)) return 'misp';
   }
   throw new ChangesetError(name, [
-    { at: name, message: 'is neither a STIX bundle ({"type": "bundle", "objects": [...]}) nor a MISP galaxy ({"values": [...]})' },
+    {
+      at: name,
+      message: 'is neither a STIX bundle ({"type": "bundle", "objects": [...]}) nor a MISP galaxy ({"values": [...]})',
+    },
   ]);
 }
 
@@ -115,7 +120,10 @@ export async function importData(db: Database, input: ImportInput, options: Impo
       return {
         file: input.name,
         format: document.formatLabel,
-        source: source === null ? null : { id: source.id, name: source.name, version: datasetVersion(document, source.fileName).version, sha256 },
+        source:
+          source === null
+            ? null
+            : { id: source.id, name: source.name, version: datasetVersion(document, source.fileName).version, sha256 },
         objects: document.objectCount,
         apply,
         merges: resolution.merges,

@@ -10,7 +10,9 @@ export function formatReport(report: ApplyReport): string {
     lines.push(`  ${title}`);
     for (const name of names) {
       const c = counts[name]!;
-      lines.push(`    ${name.padEnd(40)} created ${String(c.created).padStart(6)}  updated ${String(c.updated).padStart(6)}  unchanged ${String(c.unchanged).padStart(6)}`);
+      lines.push(
+        `    ${name.padEnd(40)} created ${String(c.created).padStart(6)}  updated ${String(c.updated).padStart(6)}  unchanged ${String(c.unchanged).padStart(6)}`,
+      );
     }
   };
   table('entities', report.entities);
@@ -22,16 +24,27 @@ export function formatReport(report: ApplyReport): string {
 export function formatImportReport(report: ImportReport): string {
   const lines = [formatReport(report.apply)];
   lines[0] = `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`;
-  if (report.source) lines.push(`  source ${report.source.id} (${report.source.name}${report.source.version ? `, version ${report.source.version}` : ''}, sha256 ${report.source.sha256.slice(0, 12)}…)`);
-  if (report.restored > 0) lines.push(`  restored ${report.restored} entities and relationships from an attribution-graph export`);
+  if (report.source)
+    lines.push(
+      `  source ${report.source.id} (${report.source.name}${report.source.version ? `, version ${report.source.version}` : ''}, sha256 ${report.source.sha256.slice(0, 12)}…)`,
+    );
+  if (report.restored > 0)
+    lines.push(`  restored ${report.restored} entities and relationships from an attribution-graph export`);
   for (const merge of report.merges) {
-    lines.push(`  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (matched by ${merge.matchedNames.map((n) => `"${n}"`).join(', ')})`);
+    lines.push(
+      `  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (matched by ${merge.matchedNames.map((n) => `"${n}"`).join(', ')})`,
+    );
   }
   for (const ambiguity of report.ambiguities) {
-    const candidates = ambiguity.candidates.map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`).join('; ');
-    lines.push(`  NOT merged ${ambiguity.object} "${ambiguity.name}": ${ambiguity.reason}; created as ${ambiguity.createdAs}, POSSIBLY_SAME_AS ${candidates}`);
+    const candidates = ambiguity.candidates
+      .map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`)
+      .join('; ');
+    lines.push(
+      `  NOT merged ${ambiguity.object} "${ambiguity.name}": ${ambiguity.reason}; created as ${ambiguity.createdAs}, POSSIBLY_SAME_AS ${candidates}`,
+    );
   }
-  if (report.olderVersionsKept > 0) lines.push(`  ${report.olderVersionsKept} objects left out: the graph holds a later version (modified) of them`);
+  if (report.olderVersionsKept > 0)
+    lines.push(`  ${report.olderVersionsKept} objects left out: the graph holds a later version (modified) of them`);
   const counts = (title: string, values: Record<string, number>): void => {
     const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
     if (entries.length === 0) return;

@@ -99,7 +99,12 @@ export async function resolveAliases(tx: Transaction, document: ImportedDocument
     merges: [],
     ambiguities: [],
     olderVersions: 0,
-    existing: new Map([...found.values()].map((row) => [row.id, { kind: row.kind, name: row.name, importedAt: row.importedAt, fileName: row.fileName }])),
+    existing: new Map(
+      [...found.values()].map((row) => [
+        row.id,
+        { kind: row.kind, name: row.name, importedAt: row.importedAt, fileName: row.fileName },
+      ]),
+    ),
   };
   const byName: ImportedObject[] = [];
   for (const object of document.objects) {
@@ -176,7 +181,13 @@ async function resolveByName(tx: Transaction, objects: ImportedObject[], resolut
 
   for (const [object, candidates] of tentative) {
     const note = (reason: string): void => {
-      resolution.ambiguities.push({ object: object.externalId, name: object.name, createdAs: object.proposedId, reason, candidates });
+      resolution.ambiguities.push({
+        object: object.externalId,
+        name: object.name,
+        createdAs: object.proposedId,
+        reason,
+        candidates,
+      });
       resolution.actions.set(object, { kind: 'write', id: object.proposedId });
       resolution.ids.set(object.externalId, object.proposedId);
     };

@@ -145,7 +145,8 @@ function withConfidence(props: Record<string, PropertyValue>): Record<string, Pr
 function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityKind): EntityInput | null {
   const id = reader.string(raw, 'id', at);
   const kind = kindOverride ?? reader.string(raw, 'kind', at);
-  if (kind !== null && !isOneOf(ENTITY_KINDS, kind)) reader.problem(at, `kind "${kind}" is not one of ${ENTITY_KINDS.join(', ')}`);
+  if (kind !== null && !isOneOf(ENTITY_KINDS, kind))
+    reader.problem(at, `kind "${kind}" is not one of ${ENTITY_KINDS.join(', ')}`);
   const name = reader.string(raw, kindOverride === 'Source' ? 'title' : 'name', at);
   const aliases: AliasInput[] = reader.list(raw, 'aliases', at).flatMap((item, index) => {
     const aliasAt = `${at} aliases[${index}]`;
@@ -217,8 +218,10 @@ function readResponse(reader: Reader, raw: Raw, at: string): { entity: EntityInp
   const relationships: RelationshipInput[] = [link('ISSUED_BY', entity.id, issuedBy, cites)];
   const onBehalfOf = reader.string(raw, 'onBehalfOf', at, false);
   if (onBehalfOf !== null) relationships.push(link('ON_BEHALF_OF', entity.id, onBehalfOf, cites));
-  for (const campaign of reader.list(raw, 'concerns', at)) relationships.push(link('CONCERNS', entity.id, String(campaign), cites));
-  for (const other of reader.list(raw, 'acknowledges', at)) relationships.push(link('ACKNOWLEDGES', entity.id, String(other), cites));
+  for (const campaign of reader.list(raw, 'concerns', at))
+    relationships.push(link('CONCERNS', entity.id, String(campaign), cites));
+  for (const other of reader.list(raw, 'acknowledges', at))
+    relationships.push(link('ACKNOWLEDGES', entity.id, String(other), cites));
   reader.list(raw, 'refersTo', at).forEach((item, index) => {
     const refAt = `${at} refersTo[${index}]`;
     if (item === null || typeof item !== 'object') {
@@ -227,7 +230,8 @@ function readResponse(reader: Reader, raw: Raw, at: string): { entity: EntityInp
     }
     const target = reader.string(item as Raw, 'target', refAt);
     const stance = reader.string(item as Raw, 'stance', refAt);
-    if (stance !== null && !isOneOf(STANCES, stance)) reader.problem(refAt, `stance "${stance}" is not one of ${STANCES.join(', ')}`);
+    if (stance !== null && !isOneOf(STANCES, stance))
+      reader.problem(refAt, `stance "${stance}" is not one of ${STANCES.join(', ')}`);
     if (target === null || stance === null) return;
     relationships.push(link('REFERS_TO', entity.id, target, reader.citations(item as Raw, refAt), stance, { stance }));
   });

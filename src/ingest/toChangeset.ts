@@ -46,7 +46,12 @@ export function sourceEntity(document: ImportedDocument, source: FileSource): En
   return { id: source.id, kind: 'Source', name: source.name, description: null, props, dates: {}, aliases: [], citations: [] };
 }
 
-export function toChangeset(document: ImportedDocument, resolution: Resolution, source: FileSource | null, origin: string): BuiltChangeset {
+export function toChangeset(
+  document: ImportedDocument,
+  resolution: Resolution,
+  source: FileSource | null,
+  origin: string,
+): BuiltChangeset {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const entities: EntityInput[] = [...document.restored.entities];
@@ -86,7 +91,8 @@ export function toChangeset(document: ImportedDocument, resolution: Resolution, 
     const to = idOf(link.to);
     if (from === undefined || to === undefined) {
       const missing = [from === undefined ? link.from : null, to === undefined ? link.to : null].filter(Boolean).join(' and ');
-      if (link.required) problems.push({ at: link.at, message: `refers to ${missing}, which is in neither the file nor the graph` });
+      if (link.required)
+        problems.push({ at: link.at, message: `refers to ${missing}, which is in neither the file nor the graph` });
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
       continue;
     }
@@ -96,7 +102,9 @@ export function toChangeset(document: ImportedDocument, resolution: Resolution, 
     relationships.push({ type: link.type, from, to, key: link.key, props: link.props, dates: {}, citations: cite() });
   }
   for (const [type, times] of skipped) {
-    warnings.push(`${times} ${type} reference(s) to objects in neither the file nor the graph were skipped (the references stay in the object's properties)`);
+    warnings.push(
+      `${times} ${type} reference(s) to objects in neither the file nor the graph were skipped (the references stay in the object's properties)`,
+    );
   }
 
   for (const ambiguity of resolution.ambiguities) {

@@ -42,7 +42,11 @@ const BASE_RELATIONSHIPS_PER_NODE = 2.14;
  * (the benchmark: 100_000 and 5). Shares: 40% responses, 25% campaigns, 20% organisations,
  * 10% actors, 4% techniques, 1% states.
  */
-export function syntheticGraphOptions(nodes: number, relationshipsPerNode = 5, overrides: Partial<SyntheticGraphOptions> = {}): SyntheticGraphOptions {
+export function syntheticGraphOptions(
+  nodes: number,
+  relationshipsPerNode = 5,
+  overrides: Partial<SyntheticGraphOptions> = {},
+): SyntheticGraphOptions {
   const share = (fraction: number, minimum: number): number => Math.max(minimum, Math.round(nodes * fraction));
   const actors = share(0.1, 2);
   const techniques = share(0.04, 2);
@@ -75,7 +79,13 @@ function randomSource(seed: number): () => number {
 }
 
 const RESPONSE_TYPES = ['ATTRIBUTION', 'CONDEMNATION', 'SOLIDARITY', 'CONCERN', 'INDICTMENT', 'SANCTION'] as const;
-const STANCES_TOWARD_SPONSOR = ['NAMES_RESPONSIBLE', 'DOES_NOT_NAME', 'ALLUDES_TO', 'EXPRESSES_CONCERN_ABOUT', 'CONDEMNS'] as const;
+const STANCES_TOWARD_SPONSOR = [
+  'NAMES_RESPONSIBLE',
+  'DOES_NOT_NAME',
+  'ALLUDES_TO',
+  'EXPRESSES_CONCERN_ABOUT',
+  'CONDEMNS',
+] as const;
 
 interface Generated {
   entities: EntityInput[];
@@ -154,7 +164,13 @@ export function generateSyntheticGraph(options: SyntheticGraphOptions): Generate
   const perpetratorOf: number[] = [];
   for (let i = 0; i < options.campaigns; i += 1) {
     const year = 2010 + pick(15);
-    entity('Campaign', id('campaign', i), `Synthetic campaign ${i}`, {}, { started: { start: `${year}-01-01`, precision: 'YEAR' } });
+    entity(
+      'Campaign',
+      id('campaign', i),
+      `Synthetic campaign ${i}`,
+      {},
+      { started: { start: `${year}-01-01`, precision: 'YEAR' } },
+    );
     perpetratorOf.push(pick(options.actors));
     link('CONDUCTED_BY', id('campaign', i), id('actor', perpetratorOf[i]!), {
       claimedBy: id('state', pick(options.states)),
@@ -166,7 +182,13 @@ export function generateSyntheticGraph(options: SyntheticGraphOptions): Generate
     const campaign = pick(options.campaigns);
     const type = RESPONSE_TYPES[pick(RESPONSE_TYPES.length)]!;
     const month = String(1 + pick(12)).padStart(2, '0');
-    entity('Response', id('response', i), `Synthetic response ${i}`, { types: [type] }, { occurred: { start: `${2015 + pick(10)}-${month}-01`, precision: 'MONTH' } });
+    entity(
+      'Response',
+      id('response', i),
+      `Synthetic response ${i}`,
+      { types: [type] },
+      { occurred: { start: `${2015 + pick(10)}-${month}-01`, precision: 'MONTH' } },
+    );
     link('ISSUED_BY', id('response', i), id('state', pick(options.states)));
     link('CONCERNS', id('response', i), id('campaign', campaign));
     const stance = type === 'ATTRIBUTION' ? 'NAMES_RESPONSIBLE' : STANCES_TOWARD_SPONSOR[pick(STANCES_TOWARD_SPONSOR.length)]!;
@@ -186,7 +208,11 @@ export function* syntheticChangesets(options: SyntheticGraphOptions): Generator<
     yield { origin: `synthetic graph (entities ${i}-)`, entities: others.slice(i, i + options.batchSize), relationships: [] };
   }
   for (let i = 0; i < relationships.length; i += options.batchSize) {
-    yield { origin: `synthetic graph (relationships ${i}-)`, entities: [], relationships: relationships.slice(i, i + options.batchSize) };
+    yield {
+      origin: `synthetic graph (relationships ${i}-)`,
+      entities: [],
+      relationships: relationships.slice(i, i + options.batchSize),
+    };
   }
 }
 

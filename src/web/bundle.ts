@@ -45,7 +45,10 @@ async function build(): Promise<Map<string, Asset>> {
   const assets = new Map<string, Asset>();
   for (const file of result.outputFiles) {
     const name = path.basename(file.path);
-    assets.set(name, { contentType: CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream', body: Buffer.from(file.contents) });
+    assets.set(name, {
+      contentType: CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+      body: Buffer.from(file.contents),
+    });
   }
   return assets;
 }

@@ -91,7 +91,7 @@ describe('the playground at /', () => {
 });
 
 describe('the graph view at /explore', () => {
-  it('starts from a search for APT31, expands a node on click, and shows a relationship\'s sources', async () => {
+  it("starts from a search for APT31, expands a node on click, and shows a relationship's sources", async () => {
     const page = await openPage('/explore');
     await page.locator('#search-text').fill('APT31');
     await page.locator('#search button[type="submit"]').click();
@@ -112,7 +112,9 @@ describe('the graph view at /explore', () => {
     expect(await drawn()).toEqual(
       expect.arrayContaining(['response:eu-statement-2025-05-28', 'response:cz-mfa-condemnation-2025-05-28', 'org:cz-mfa']),
     );
-    await expect.poll(() => page.locator('#details').innerText()).toContain('APT31 campaign against the Czech Ministry of Foreign Affairs');
+    await expect
+      .poll(() => page.locator('#details').innerText())
+      .toContain('APT31 campaign against the Czech Ministry of Foreign Affairs');
 
     // Select the CONDUCTED_BY relationship: its claimant, confidence and quotes show beside the graph.
     const conducted = (await page.evaluate(() => window.explore.edgeIds())).find((id) =>

@@ -25,7 +25,11 @@ afterAll(async () => {
   await neo4j?.stop();
 });
 
-async function ask(): Promise<{ status: number; body: { data?: unknown; errors?: Array<{ extensions: { code: string } }> }; ms: number }> {
+async function ask(): Promise<{
+  status: number;
+  body: { data?: unknown; errors?: Array<{ extensions: { code: string } }> };
+  ms: number;
+}> {
   const started = Date.now();
   const response = await fetch(server!.url, {
     method: 'POST',
@@ -42,7 +46,14 @@ async function ready(): Promise<number> {
 describe('when Neo4j goes away', () => {
   it('answers SERVICE_UNAVAILABLE quickly, reports not ready, and recovers by itself', async () => {
     neo4j = await startEmbeddedNeo4j(config.neo4j.embedded, config.neo4j.password, logger);
-    db = new Database({ uri: neo4j.uri, user: 'neo4j', password: config.neo4j.password, database: undefined, transactionTimeoutMs: 30_000, logger });
+    db = new Database({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: config.neo4j.password,
+      database: undefined,
+      transactionTimeoutMs: 30_000,
+      logger,
+    });
     server = await startServer({ db, logger }, { port: 0, host: '127.0.0.1' });
     // A freshly created database on a busy machine can be slow to answer its very first query.
     await db.ping();

@@ -7,7 +7,8 @@ import { startTestApi, useSeededApi } from '../support/api.js';
 const api = useSeededApi();
 const keys: Record<'reader' | 'editor' | 'admin', string> = { reader: '', editor: '', admin: '' };
 beforeAll(async () => {
-  for (const role of ['reader', 'editor', 'admin'] as const) keys[role] = (await createApiKey(api().db, `test ${role}`, role)).key;
+  for (const role of ['reader', 'editor', 'admin'] as const)
+    keys[role] = (await createApiKey(api().db, `test ${role}`, role)).key;
 });
 
 type Json = Record<string, any>;
@@ -24,7 +25,14 @@ async function counts(): Promise<{ nodeCount: number; relationshipCount: number 
 
 const CREATE_SOURCE = `mutation($input: SourceInput!) { createSource(input: $input) { id title published { text precision } } }`;
 const CREATE_ENTITY = `mutation($kind: EditableKind!, $input: EntityInput!) { createEntity(kind: $kind, input: $input) { id kind name aliases { name } citations { quote source { id } } } }`;
-const SOURCE_INPUT = { id: 'edit-test:source', title: 'A test statement', publisher: 'Test ministry', published: '2025-06', sourceType: 'OFFICIAL_STATEMENT', url: 'https://example.org/statement' };
+const SOURCE_INPUT = {
+  id: 'edit-test:source',
+  title: 'A test statement',
+  publisher: 'Test ministry',
+  published: '2025-06',
+  sourceType: 'OFFICIAL_STATEMENT',
+  url: 'https://example.org/statement',
+};
 
 describe('who may write', () => {
   it('refuses writes without a key, and from a reader key; takes them from an editor key', async () => {
@@ -35,11 +43,19 @@ describe('who may write', () => {
     expect(reader.errors?.[0]?.message).toContain('editor role');
     const editor = await as('editor')(CREATE_SOURCE, { input: SOURCE_INPUT });
     expect(editor.errors).toBeUndefined();
-    expect(editor.data?.createSource).toEqual({ id: 'edit-test:source', title: 'A test statement', published: { text: '2025-06', precision: 'MONTH' } });
+    expect(editor.data?.createSource).toEqual({
+      id: 'edit-test:source',
+      title: 'A test statement',
+      published: { text: '2025-06', precision: 'MONTH' },
+    });
   });
 
   it('refuses an unknown or revoked key even for reads', async () => {
-    const bogus = await api().graphql('{ health { nodeCount } }', {}, { authorization: 'Bearer agk_000000000000_notavalidsecretnotavalidsecretnotavalidsec' });
+    const bogus = await api().graphql(
+      '{ health { nodeCount } }',
+      {},
+      { authorization: 'Bearer agk_000000000000_notavalidsecretnotavalidsecretnotavalidsec' },
+    );
     expect(bogus.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     const { key, info } = await createApiKey(api().db, 'short-lived', 'editor');
     expect((await api().graphql('{ health { nodeCount } }', {}, { authorization: `Bearer ${key}` })).errors).toBeUndefined();
@@ -75,7 +91,9 @@ describe('mutations', () => {
     });
     expect(errors).toBeUndefined();
     expect(data?.createEntity).toMatchObject({ id: 'edit-test:actor-a', kind: 'ThreatActor', aliases: [{ name: 'TGA' }] });
-    const found = await as(null)('{ threatActor(name: "tga") { id } history(id: "edit-test:actor-a") { operation by { name } } }');
+    const found = await as(null)(
+      '{ threatActor(name: "tga") { id } history(id: "edit-test:actor-a") { operation by { name } } }',
+    );
     expect(found.data?.threatActor).toEqual({ id: 'edit-test:actor-a' });
     expect(found.data?.history).toEqual([{ operation: 'CREATE', by: { name: 'test editor' } }]);
   });
@@ -85,18 +103,49 @@ describe('mutations', () => {
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
       [CREATE_SOURCE, { input: { title: 'x', url: 'javascript:alert(1)' } }, /^input\.url: /],
       [CREATE_SOURCE, { input: { title: 'x', published: '2025-02-30' } }, /^input\.published: .*not a calendar date/],
-      [CREATE_ENTITY, { kind: 'ThreatActor', input: { name: 'x'.repeat(301), citations: [{ sourceId: 'edit-test:source' }] } }, /^input\.name: must be at most 300/],
-      [CREATE_ENTITY, { kind: 'ThreatActor', input: { name: 'No sources', citations: [] } }, /^input\.citations: must cite at least one source/],
-      [CREATE_ENTITY, { kind: 'ThreatActor', input: { name: 'Unknown source', citations: [{ sourceId: 'source:does-not-exist' }] } }, /source:does-not-exist, which is not a Source/],
-      [CREATE_ENTITY, { kind: 'State', input: { name: 'Ruritania', isoCode: 'ruritania', citations: [{ sourceId: 'edit-test:source' }] } }, /^input\.isoCode: /],
+      [
+        CREATE_ENTITY,
+        { kind: 'ThreatActor', input: { name: 'x'.repeat(301), citations: [{ sourceId: 'edit-test:source' }] } },
+        /^input\.name: must be at most 300/,
+      ],
+      [
+        CREATE_ENTITY,
+        { kind: 'ThreatActor', input: { name: 'No sources', citations: [] } },
+        /^input\.citations: must cite at least one source/,
+      ],
+      [
+        CREATE_ENTITY,
+        { kind: 'ThreatActor', input: { name: 'Unknown source', citations: [{ sourceId: 'source:does-not-exist' }] } },
+        /source:does-not-exist, which is not a Source/,
+      ],
+      [
+        CREATE_ENTITY,
+        { kind: 'State', input: { name: 'Ruritania', isoCode: 'ruritania', citations: [{ sourceId: 'edit-test:source' }] } },
+        /^input\.isoCode: /,
+      ],
       [
         `mutation($input: LinkInput!) { link(input: $input) { type } }`,
-        { input: { from: 'edit-test:actor-a', to: 'state:cn', type: 'SPONSORED_BY', confidence: 150, citations: [{ sourceId: 'edit-test:source' }] } },
+        {
+          input: {
+            from: 'edit-test:actor-a',
+            to: 'state:cn',
+            type: 'SPONSORED_BY',
+            confidence: 150,
+            citations: [{ sourceId: 'edit-test:source' }],
+          },
+        },
         /^input\.confidence: must be a whole number from 0 to 100/,
       ],
       [
         `mutation($input: LinkInput!) { link(input: $input) { type } }`,
-        { input: { from: 'edit-test:actor-a', to: 'state:nowhere', type: 'SPONSORED_BY', citations: [{ sourceId: 'edit-test:source' }] } },
+        {
+          input: {
+            from: 'edit-test:actor-a',
+            to: 'state:nowhere',
+            type: 'SPONSORED_BY',
+            citations: [{ sourceId: 'edit-test:source' }],
+          },
+        },
         /state:nowhere is neither in the changeset nor in the graph/,
       ],
     ];
@@ -122,7 +171,13 @@ describe('mutations', () => {
           issuerId: 'state:us',
           concernsIds: ['campaign:apt31-cz-mfa-2022'],
           confidenceText: 'almost certainly',
-          stances: [{ targetId: 'edit-test:actor-a', stance: 'NAMES_RESPONSIBLE', citations: [{ sourceId: 'edit-test:source', quote: 'Test Group A' }] }],
+          stances: [
+            {
+              targetId: 'edit-test:actor-a',
+              stance: 'NAMES_RESPONSIBLE',
+              citations: [{ sourceId: 'edit-test:source', quote: 'Test Group A' }],
+            },
+          ],
           citations: [{ sourceId: 'edit-test:source' }],
         },
       },
@@ -135,17 +190,33 @@ describe('mutations', () => {
       confidence: { score: 95, text: 'almost certainly' },
       stances: [{ stance: 'NAMES_RESPONSIBLE', target: { id: 'edit-test:actor-a' }, citations: [{ quote: 'Test Group A' }] }],
     });
-    const listed = await as(null)('{ responses(filter: { campaignId: "campaign:apt31-cz-mfa-2022", types: [ATTRIBUTION] }) { totalCount } }');
+    const listed = await as(null)(
+      '{ responses(filter: { campaignId: "campaign:apt31-cz-mfa-2022", types: [ATTRIBUTION] }) { totalCount } }',
+    );
     expect(listed.data?.responses.totalCount).toBe(2);
   });
 
   it('link two entities with confidence and sources; update adds aliases and keeps the rest', async () => {
     const linked = await as('editor')(
       `mutation($input: LinkInput!) { link(input: $input) { type node { id } confidence { score } claimedBy { id } } }`,
-      { input: { from: 'edit-test:actor-a', to: 'state:cn', type: 'SPONSORED_BY', confidence: 40, claimedById: 'state:us', citations: [{ sourceId: 'edit-test:source' }] } },
+      {
+        input: {
+          from: 'edit-test:actor-a',
+          to: 'state:cn',
+          type: 'SPONSORED_BY',
+          confidence: 40,
+          claimedById: 'state:us',
+          citations: [{ sourceId: 'edit-test:source' }],
+        },
+      },
     );
     expect(linked.errors).toBeUndefined();
-    expect(linked.data?.link).toEqual({ type: 'SPONSORED_BY', node: { id: 'state:cn' }, confidence: { score: 40 }, claimedBy: { id: 'state:us' } });
+    expect(linked.data?.link).toEqual({
+      type: 'SPONSORED_BY',
+      node: { id: 'state:cn' },
+      confidence: { score: 40 },
+      claimedBy: { id: 'state:us' },
+    });
     const updated = await as('editor')(
       `mutation { updateEntity(id: "edit-test:actor-a", input: { description: "Updated.", addAliases: [{ name: "Group Alpha", citations: [{ sourceId: "edit-test:source" }] }] }) { name description aliases { name } citations { source { id } } } }`,
     );
@@ -163,9 +234,16 @@ describe('mutations', () => {
       input: { id: 'edit-test:actor-b', name: 'Test Group B', citations: [{ sourceId: 'edit-test:source' }] },
     });
     await as('editor')(`mutation($input: LinkInput!) { link(input: $input) { type } }`, {
-      input: { from: 'campaign:apt31-cz-mfa-2022', to: 'edit-test:actor-b', type: 'CONDUCTED_BY', claimedById: 'state:us', citations: [{ sourceId: 'edit-test:source' }] },
+      input: {
+        from: 'campaign:apt31-cz-mfa-2022',
+        to: 'edit-test:actor-b',
+        type: 'CONDUCTED_BY',
+        claimedById: 'state:us',
+        citations: [{ sourceId: 'edit-test:source' }],
+      },
     });
-    const MERGE = 'mutation { mergeEntities(keepId: "edit-test:actor-a", mergeId: "edit-test:actor-b", reason: "same group") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }';
+    const MERGE =
+      'mutation { mergeEntities(keepId: "edit-test:actor-a", mergeId: "edit-test:actor-b", reason: "same group") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }';
     const byEditor = await as('editor')(MERGE);
     expect(byEditor.errors?.[0]?.message).toContain('admin role');
     expect(byEditor.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
@@ -174,16 +252,23 @@ describe('mutations', () => {
     expect(merged.data?.mergeEntities.aliases.map((a: Json) => a.name)).toContain('Test Group B');
     expect(merged.data?.mergeEntities.campaigns).toEqual([{ node: { id: 'campaign:apt31-cz-mfa-2022' } }]);
     expect((await as(null)('{ node(id: "edit-test:actor-b") { id } }')).data?.node).toBeNull();
-    expect((await as(null)('{ threatActor(name: "test group b") { id } }')).data?.threatActor).toEqual({ id: 'edit-test:actor-a' });
+    expect((await as(null)('{ threatActor(name: "test group b") { id } }')).data?.threatActor).toEqual({
+      id: 'edit-test:actor-a',
+    });
 
     const [change] = (await as(null)('{ history(id: "edit-test:actor-a") { id operation } }')).data?.history as Json[];
     expect(change?.operation).toBe('MERGE');
-    const undone = await as('admin')(`mutation { undoMerge(changeId: "${change!.id}") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`);
+    const undone = await as('admin')(
+      `mutation { undoMerge(changeId: "${change!.id}") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`,
+    );
     expect(undone.errors).toBeUndefined();
     expect(undone.data?.undoMerge.aliases.map((a: Json) => a.name)).not.toContain('Test Group B');
     expect(undone.data?.undoMerge.campaigns).toEqual([]);
     const restored = await as(null)('{ threatActor(id: "edit-test:actor-b") { name campaigns { node { id } } } }');
-    expect(restored.data?.threatActor).toEqual({ name: 'Test Group B', campaigns: [{ node: { id: 'campaign:apt31-cz-mfa-2022' } }] });
+    expect(restored.data?.threatActor).toEqual({
+      name: 'Test Group B',
+      campaigns: [{ node: { id: 'campaign:apt31-cz-mfa-2022' } }],
+    });
     const again = await as('admin')(`mutation { undoMerge(changeId: "${change!.id}") { id } }`);
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT');
   });
@@ -195,7 +280,9 @@ describe('mutations', () => {
       const deleted = await as('editor')(`mutation { deleteEntity(id: "${id}", reason: "test clean-up") { id changeId } }`);
       expect(deleted.errors, id).toBeUndefined();
     }
-    const gone = await as(null)('{ node(id: "edit-test:actor-a") { id } history(id: "edit-test:actor-a") { operation reason before } }');
+    const gone = await as(null)(
+      '{ node(id: "edit-test:actor-a") { id } history(id: "edit-test:actor-a") { operation reason before } }',
+    );
     expect(gone.data?.node).toBeNull();
     const [deletion] = gone.data?.history as Json[];
     expect(deletion).toMatchObject({ operation: 'DELETE', reason: 'test clean-up' });

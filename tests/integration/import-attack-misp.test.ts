@@ -48,7 +48,12 @@ describe('importing ATT&CK Enterprise and the MISP threat-actor galaxy', () => {
 
   it('merges ZIRCONIUM and MISP APT31 into the seed actor, saying which names matched', () => {
     expect(attack.merges).toContainEqual(
-      expect.objectContaining({ object: 'intrusion-set--4283ae19-69c7-4347-a35e-b56f08eb660b', name: 'ZIRCONIUM', into: 'actor:apt31', matchedNames: ['APT31'] }),
+      expect.objectContaining({
+        object: 'intrusion-set--4283ae19-69c7-4347-a35e-b56f08eb660b',
+        name: 'ZIRCONIUM',
+        into: 'actor:apt31',
+        matchedNames: ['APT31'],
+      }),
     );
     expect(misp.merges).toContainEqual(expect.objectContaining({ name: 'APT31', into: 'actor:apt31' }));
   });
@@ -56,7 +61,10 @@ describe('importing ATT&CK Enterprise and the MISP threat-actor galaxy', () => {
   it('finds the one actor by any of its names', async () => {
     for (const name of ['APT31', 'ZIRCONIUM', 'Violet Typhoon', 'JUDGMENT PANDA', 'BRONZE VINEWOOD', 'TA412', 'apt 31']) {
       const rows = await db.read<{ id: string }>('import/threat-actors-by-name-keys', { keys: [nameKey(name)] });
-      expect(rows.map((row) => row.id), name).toEqual(['actor:apt31']);
+      expect(
+        rows.map((row) => row.id),
+        name,
+      ).toEqual(['actor:apt31']);
     }
   });
 
@@ -68,11 +76,15 @@ describe('importing ATT&CK Enterprise and the MISP threat-actor galaxy', () => {
     expect(props.attackIds).toEqual(['G0128']);
     expect(props.stixIds).toEqual(['intrusion-set--4283ae19-69c7-4347-a35e-b56f08eb660b']);
     expect(props.mispUuids).toEqual(['6bf7e6b6-5917-45a6-9567-f0baba79768c']);
-    expect(props.citeSources).toEqual(expect.arrayContaining(['source:upi-2025-05-28-czech-china-cyber', attack.source!.id, misp.source!.id]));
+    expect(props.citeSources).toEqual(
+      expect.arrayContaining(['source:upi-2025-05-28-czech-china-cyber', attack.source!.id, misp.source!.id]),
+    );
     const aliases = await db.read<{ name: string; givenBy: string }>('export/aliases-by-id', { ids: ['actor:apt31'] });
     expect(aliases).toContainEqual(expect.objectContaining({ name: 'BRONZE VINEWOOD', givenBy: 'Secureworks' }));
     expect(aliases).toContainEqual(expect.objectContaining({ name: 'ZIRCONIUM', givenBy: 'The MITRE Corporation' }));
-    const links = await db.read<{ type: string; to: string; props: Props }>('export/relationships-from', { ids: ['actor:apt31'] });
+    const links = await db.read<{ type: string; to: string; props: Props }>('export/relationships-from', {
+      ids: ['actor:apt31'],
+    });
     expect(links.filter((link) => link.type === 'USES').length).toBeGreaterThan(20);
     // The seed's own claims keep their own citations.
     const sponsored = links.filter((link) => link.type === 'SPONSORED_BY' && link.to === 'state:cn');
@@ -84,7 +96,9 @@ describe('importing ATT&CK Enterprise and the MISP threat-actor galaxy', () => {
 
   it("records MISP's sponsorship claims beside other sources' claims", async () => {
     const chinese = await db.read<{ type: string; from: string; to: string; props: Props }>('export/relationships-from', {
-      ids: (await db.read<{ id: string }>('import/threat-actors-by-name-keys', { keys: [nameKey('APT41')] })).map((row) => row.id),
+      ids: (await db.read<{ id: string }>('import/threat-actors-by-name-keys', { keys: [nameKey('APT41')] })).map(
+        (row) => row.id,
+      ),
     });
     const claim = chinese.find((link) => link.type === 'SPONSORED_BY' && link.props.mispField === 'cfr-suspected-state-sponsor');
     expect(claim).toMatchObject({ to: 'state:cn', props: { citeSources: [misp.source!.id] } });
@@ -121,19 +135,28 @@ describe('importing ATT&CK Enterprise and the MISP threat-actor galaxy', () => {
     const relationship = bundle.objects.find((object) => object.type === 'relationship')!;
     relationship.target_ref = 'attack-pattern--00000000-0000-4000-8000-000000000000';
     const before = await counts();
-    const error = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch((e: unknown) => e);
+    const error = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ChangesetError);
     expect((error as Error).message).toMatch(/id is missing/);
     expect(await counts()).toEqual(before);
 
     // With the id back, the wrong confidence and the dangling endpoint are named.
     groups[1]!.id = 'intrusion-set--11111111-1111-4111-8111-111111111111';
-    const second = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch((e: unknown) => e);
+    const second = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch(
+      (e: unknown) => e,
+    );
     expect((second as Error).message).toMatch(/confidence must be a whole number from 0 to 100, got "high"/);
     delete groups[0]!.confidence;
-    const third = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch((e: unknown) => e);
+    const third = await importData(db, { name: 'corrupted.json', bytes: Buffer.from(JSON.stringify(bundle)) }).catch(
+      (e: unknown) => e,
+    );
     expect((third as ChangesetError).problems).toEqual([
-      { at: expect.stringContaining(String(relationship.id)), message: 'refers to attack-pattern--00000000-0000-4000-8000-000000000000, which is in neither the file nor the graph' },
+      {
+        at: expect.stringContaining(String(relationship.id)),
+        message: 'refers to attack-pattern--00000000-0000-4000-8000-000000000000, which is in neither the file nor the graph',
+      },
     ]);
     expect(await counts()).toEqual(before);
   }, 300_000);

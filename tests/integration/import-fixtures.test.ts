@@ -51,9 +51,17 @@ describe('importing a STIX 2.1 bundle', () => {
     expect(report.apply.entities.ThreatActor).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(report.apply.relationships.USES).toEqual({ created: 2, updated: 0, unchanged: 0 });
     // The report cites an indicator that is in neither the file nor the graph: skipped, with a warning.
-    expect(report.warnings.join('\n')).toMatch(/1 OBJECT_REF reference\(s\) to objects in neither the file nor the graph were skipped/);
+    expect(report.warnings.join('\n')).toMatch(
+      /1 OBJECT_REF reference\(s\) to objects in neither the file nor the graph were skipped/,
+    );
     const source = await entity(report.source!.id);
-    expect(source).toMatchObject({ kind: 'Source', sourceType: 'DATASET', format: 'STIX 2.1', sha256: report.source!.sha256, fileName: 'stix21-small.json' });
+    expect(source).toMatchObject({
+      kind: 'Source',
+      sourceType: 'DATASET',
+      format: 'STIX 2.1',
+      sha256: report.source!.sha256,
+      fileName: 'stix21-small.json',
+    });
     const alpha = await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6');
     expect(alpha).toMatchObject({ kind: 'ThreatActor', name: 'Alpha Bear', confidence: 70, citeSources: [report.source!.id] });
     const again = await importData(api.db, { name: 'stix21-small.json', bytes: fixture('stix21-small.json') });
@@ -69,26 +77,40 @@ describe('importing a STIX 2.1 bundle', () => {
     const report = await importData(api.db, { name: 'newer.json', bytes: bytes(newer) });
     // Another file: every object now cites it, so all are updated; Alpha Bear's text with them.
     expect(report.apply.entities.ThreatActor!.updated).toBe(2);
-    expect((await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'))!.description).toBe('A fictional group for tests, described again.');
+    expect((await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'))!.description).toBe(
+      'A fictional group for tests, described again.',
+    );
 
     const older = stix();
     older.objects[3]!.modified = '2024-02-01T00:00:00.000Z';
     older.objects[3]!.description = 'An outdated description.';
     const stale = await importData(api.db, { name: 'older.json', bytes: bytes(older) });
     expect(stale.olderVersionsKept).toBeGreaterThanOrEqual(1);
-    expect((await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'))!.description).toBe('A fictional group for tests, described again.');
+    expect((await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'))!.description).toBe(
+      'A fictional group for tests, described again.',
+    );
   });
 
   it('refuses a relationship whose end is in neither the bundle nor the graph, writing nothing', async () => {
     const broken = stix();
     broken.objects.push({
-      type: 'malware', spec_version: '2.1', id: 'malware--11111111-2222-4333-8444-555555555555',
-      created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'NewRAT', is_family: true,
+      type: 'malware',
+      spec_version: '2.1',
+      id: 'malware--11111111-2222-4333-8444-555555555555',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+      name: 'NewRAT',
+      is_family: true,
     });
     broken.objects.push({
-      type: 'relationship', spec_version: '2.1', id: 'relationship--aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-      created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', relationship_type: 'uses',
-      source_ref: 'intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6', target_ref: 'tool--99999999-8888-4777-8666-555555555555',
+      type: 'relationship',
+      spec_version: '2.1',
+      id: 'relationship--aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+      relationship_type: 'uses',
+      source_ref: 'intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6',
+      target_ref: 'tool--99999999-8888-4777-8666-555555555555',
     });
     const before = await counts();
     const error = await importData(api.db, { name: 'dangling.json', bytes: bytes(broken) }).catch((e: unknown) => e);
@@ -121,10 +143,12 @@ describe('importing a MISP galaxy', () => {
       },
     ]);
     const gamma = await relationshipsFrom('misp:a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
-    expect(gamma.filter((rel) => rel.type === 'POSSIBLY_SAME_AS').map((rel) => rel.to).sort()).toEqual([
-      'intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6',
-      'threat-actor--9a8a0d25-7636-429b-a99e-b2a73cd0f11f',
-    ]);
+    expect(
+      gamma
+        .filter((rel) => rel.type === 'POSSIBLY_SAME_AS')
+        .map((rel) => rel.to)
+        .sort(),
+    ).toEqual(['intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6', 'threat-actor--9a8a0d25-7636-429b-a99e-b2a73cd0f11f']);
     expect(gamma.find((rel) => rel.type === 'POSSIBLY_SAME_AS')!.props.citeSources).toEqual([report.source!.id]);
     // Neither existing actor took anything from Gamma Bear.
     expect((await entity('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'))!.mergeKeys).toBeUndefined();
@@ -136,11 +160,16 @@ describe('importing a MISP galaxy', () => {
     expect(iran).toMatchObject({ kind: 'State', name: 'Iran', isoCode: 'IR' });
     expect((await entity('state:cz'))!.name).toBe('Czech Republic');
     const gamma = await relationshipsFrom('misp:a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
-    expect(gamma.find((rel) => rel.type === 'SPONSORED_BY')).toMatchObject({ to: 'state:ru', props: { confidence: 80, mispField: 'cfr-suspected-state-sponsor' } });
+    expect(gamma.find((rel) => rel.type === 'SPONSORED_BY')).toMatchObject({
+      to: 'state:ru',
+      props: { confidence: 80, mispField: 'cfr-suspected-state-sponsor' },
+    });
     expect(gamma.find((rel) => rel.type === 'TARGETS')).toMatchObject({ to: 'state:cz' });
     const delta = await relationshipsFrom('misp:b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e');
     expect(delta.find((rel) => rel.type === 'SPONSORED_BY')!.props.confidence).toBeUndefined();
-    expect(delta.filter((rel) => rel.type === 'RELATED_TO').map((rel) => rel.to)).toEqual(['misp:a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d']);
+    expect(delta.filter((rel) => rel.type === 'RELATED_TO').map((rel) => rel.to)).toEqual([
+      'misp:a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    ]);
   });
 
   it('refuses a wrong property type, writing nothing', async () => {
@@ -168,7 +197,11 @@ describe('importBundle and exportStix over GraphQL', () => {
     expect(first.data!.importBundle).toMatchObject({ format: 'STIX 2.1', objects: 18 });
     const done = await api.graphql<{ importBundle: Props }>(mutation, { content }, { authorization: `Bearer ${editor}` });
     expect(done.data!.importBundle).toMatchObject({ unchanged: true, format: 'STIX 2.1', objects: 18 });
-    const refused = await api.graphql(mutation, { content: '{"type": "bundle", "objects": [{"type": "malware"}]}' }, { authorization: `Bearer ${editor}` });
+    const refused = await api.graphql(
+      mutation,
+      { content: '{"type": "bundle", "objects": [{"type": "malware"}]}' },
+      { authorization: `Bearer ${editor}` },
+    );
     expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0]?.message).toMatch(/objects\[0\]: id is missing/);
 
@@ -184,7 +217,11 @@ describe('importBundle and exportStix over GraphQL', () => {
     expect(ids).toContain('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6');
     expect(ids).toContain('malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b');
     expect(bundle.objects.filter((object) => object.type === 'extension-definition')).toHaveLength(5);
-    const badDepth = await api.graphql('{ exportStix(neighborhoodOf: "state:cz", depth: 9) }', {}, { authorization: `Bearer ${reader}` });
+    const badDepth = await api.graphql(
+      '{ exportStix(neighborhoodOf: "state:cz", depth: 9) }',
+      {},
+      { authorization: `Bearer ${reader}` },
+    );
     expect(badDepth.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -40,7 +40,16 @@ describe('STIX export and import round trip', () => {
     await seedGraph(db);
     const { first, second } = await roundTrip();
     const types = new Set(first.objects.map((object) => object.type));
-    for (const type of ['x-attribution-graph-response', 'x-attribution-graph-source', 'x-attribution-graph-state', 'x-attribution-graph-stance', 'threat-actor', 'identity', 'campaign', 'relationship']) {
+    for (const type of [
+      'x-attribution-graph-response',
+      'x-attribution-graph-source',
+      'x-attribution-graph-state',
+      'x-attribution-graph-stance',
+      'threat-actor',
+      'identity',
+      'campaign',
+      'relationship',
+    ]) {
       expect(types, type).toContain(type);
     }
     expect(comparable(second)).toEqual(comparable(first));

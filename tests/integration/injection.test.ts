@@ -46,7 +46,9 @@ function valueFor(type: GraphQLInputType, hostile: string, depth = 0): unknown {
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
     if (depth > 2) return null;
-    return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, valueFor(field.type, hostile, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(type.getFields()).map((field) => [field.name, valueFor(field.type, hostile, depth + 1)]),
+    );
   }
   if (isScalarType(type)) {
     if (type.name === 'String' || type.name === 'ID') return hostile;
@@ -72,7 +74,9 @@ function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unkn
 
 async function fingerprint(): Promise<unknown> {
   const [counts] = await api().db.read('health/counts');
-  const entities = await api().db.read('read/entities-by-id', { ids: ['actor:apt31', 'state:cn', 'source:upi-2025-05-28-czech-china-cyber'] });
+  const entities = await api().db.read('read/entities-by-id', {
+    ids: ['actor:apt31', 'state:cn', 'source:upi-2025-05-28-czech-china-cyber'],
+  });
   return { counts, entities: entities.map((row) => JSON.stringify(row)).sort() };
 }
 
@@ -91,7 +95,9 @@ function isEmpty(value: unknown): boolean {
 describe('hostile input', () => {
   it('in every string argument of every query field: an error or an empty result, and no change', async () => {
     const before = await fingerprint();
-    const fields = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.args.some((arg) => takesText(arg.type)));
+    const fields = Object.values(schema.getQueryType()!.getFields()).filter((field) =>
+      field.args.some((arg) => takesText(arg.type)),
+    );
     expect(fields.length).toBeGreaterThan(10);
     let asked = 0;
     let answered = 0;
@@ -104,7 +110,9 @@ describe('hostile input', () => {
         const answer = result.data?.[field.name];
         const ok = (result.errors?.length ?? 0) > 0 || isEmpty(answer);
         if (!result.errors) answered += 1;
-        expect(ok, `${field.name} with ${JSON.stringify(hostile.slice(0, 40))}: ${JSON.stringify(result).slice(0, 300)}`).toBe(true);
+        expect(ok, `${field.name} with ${JSON.stringify(hostile.slice(0, 40))}: ${JSON.stringify(result).slice(0, 300)}`).toBe(
+          true,
+        );
         for (const error of result.errors ?? []) expect(error.extensions.code, field.name).not.toBe('INTERNAL_SERVER_ERROR');
       }
     }
@@ -124,7 +132,9 @@ describe('hostile input', () => {
         const variables = Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(arg.type, hostile)]));
         const result = await api().graphql(operation('mutation', field), variables, { authorization: `Bearer ${editorKey}` });
         expect(result.errors?.length, `${field.name} with ${JSON.stringify(hostile.slice(0, 40))}`).toBeGreaterThan(0);
-        expect(result.errors![0]!.extensions.code, `${field.name}: ${result.errors![0]!.message.slice(0, 200)}`).not.toBe('INTERNAL_SERVER_ERROR');
+        expect(result.errors![0]!.extensions.code, `${field.name}: ${result.errors![0]!.message.slice(0, 200)}`).not.toBe(
+          'INTERNAL_SERVER_ERROR',
+        );
       }
     }
     expect(await fingerprint()).toEqual(before);

@@ -55,13 +55,18 @@ describe('lookups', () => {
 
 describe('lists', () => {
   it('pages with cursors and counts the whole list', async () => {
-    const first = await data('{ states(first: 2) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }');
+    const first = await data(
+      '{ states(first: 2) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(first.states.totalCount).toBe(3);
     expect(first.states.edges.map((e: Json) => e.node.name)).toEqual(['Czech Republic', "People's Republic of China"]);
     expect(first.states.pageInfo.hasNextPage).toBe(true);
-    const second = await data('query($after: String) { states(first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }', {
-      after: first.states.pageInfo.endCursor,
-    });
+    const second = await data(
+      'query($after: String) { states(first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }',
+      {
+        after: first.states.pageInfo.endCursor,
+      },
+    );
     expect(second.states.edges.map((e: Json) => e.node.name)).toEqual(['United States']);
     expect(second.states.pageInfo.hasNextPage).toBe(false);
   });
@@ -72,7 +77,9 @@ describe('lists', () => {
     expect(all.responses.edges.at(-1).node.id).toBe('response:eu-call-on-china-2021');
 
     const page = async (filter: string): Promise<string[]> =>
-      (await data(`{ responses(filter: ${filter}, first: 50) { edges { node { id } } } }`)).responses.edges.map((e: Json) => e.node.id).sort();
+      (await data(`{ responses(filter: ${filter}, first: 50) { edges { node { id } } } }`)).responses.edges
+        .map((e: Json) => e.node.id)
+        .sort();
     expect(await page('{ types: [CONDEMNATION] }')).toEqual(['response:cz-mfa-condemnation-2025-05-28']);
     expect(await page('{ issuerId: "org:eu" }')).toEqual(['response:eu-call-on-china-2021', 'response:eu-statement-2025-05-28']);
     expect(await page('{ namesResponsibleId: "state:cn" }')).toEqual(['response:cz-attribution-2025-05-28']);
@@ -80,9 +87,14 @@ describe('lists', () => {
       'response:eu-statement-2025-05-28',
       'response:nato-solidarity-2025-05-28',
     ]);
-    expect(await page('{ campaignId: "campaign:apt31-critics-businesses-officials" }')).toEqual(['response:us-indictment-apt31-2024']);
+    expect(await page('{ campaignId: "campaign:apt31-critics-businesses-officials" }')).toEqual([
+      'response:us-indictment-apt31-2024',
+    ]);
     // A year-precise date overlaps any range that touches its year.
-    expect(await page('{ from: "2021-06", to: "2024" }')).toEqual(['response:eu-call-on-china-2021', 'response:us-indictment-apt31-2024']);
+    expect(await page('{ from: "2021-06", to: "2024" }')).toEqual([
+      'response:eu-call-on-china-2021',
+      'response:us-indictment-apt31-2024',
+    ]);
     expect(await page('{ from: "2025-05-28" }')).toHaveLength(4);
   });
 
@@ -166,10 +178,7 @@ describe('the seed write path', () => {
         ...changeset.entities,
         { ...changeset.entities.find((e) => e.kind === 'ThreatActor')!, id: 'actor:unsourced', citations: [] },
       ],
-      relationships: [
-        ...changeset.relationships,
-        { ...changeset.relationships[0]!, to: 'org:missing', key: 'x' },
-      ],
+      relationships: [...changeset.relationships, { ...changeset.relationships[0]!, to: 'org:missing', key: 'x' }],
     };
     const [before] = await api().db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
     const error = await applyChangeset(api().db, broken).catch((e: unknown) => e);

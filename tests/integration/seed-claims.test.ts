@@ -37,7 +37,11 @@ describe('the article, claim by claim', () => {
     const { campaign } = await query(`{ campaign(id: "campaign:apt31-cz-mfa-2022") {
       targets { asset node { id } claimedBy { id } ${CITES} } } }`);
     expect(campaign.targets).toHaveLength(1);
-    expect(campaign.targets[0]).toMatchObject({ asset: 'unclassified network', node: { id: 'org:cz-mfa' }, claimedBy: { id: 'state:cz' } });
+    expect(campaign.targets[0]).toMatchObject({
+      asset: 'unclassified network',
+      node: { id: 'org:cz-mfa' },
+      claimedBy: { id: 'state:cz' },
+    });
     expect(quotes(campaign.targets[0].citations)[0]).toContain('targeted an unclassified network of the foreign ministry');
     expect(campaign.targets[0].citations[0].source.id).toBe(UPI);
   });
@@ -85,7 +89,7 @@ describe('the article, claim by claim', () => {
     expect(quotes(attribution.citations).join(' ')).toContain('led to a high degree of certainty about the responsible actor');
   });
 
-  it('7. the Czech MFA strongly condemns the campaign; it undermines the PRC\'s credibility', async () => {
+  it("7. the Czech MFA strongly condemns the campaign; it undermines the PRC's credibility", async () => {
     const condemnation = await response('response:cz-mfa-condemnation-2025-05-28');
     expect(condemnation.types).toEqual(['CONDEMNATION']);
     expect(condemnation.issuer.id).toBe('org:cz-mfa');
@@ -144,7 +148,9 @@ describe('the article, claim by claim', () => {
   });
 
   it('13. Kaja Kallas is the EU High Representative and made the EU statement', async () => {
-    const { person } = await query(`{ person(name: "Kaja Kallas") { roles { title node { id } ${CITES} } responsesIssued { id } } }`);
+    const { person } = await query(
+      `{ person(name: "Kaja Kallas") { roles { title node { id } ${CITES} } responsesIssued { id } } }`,
+    );
     expect(person.roles[0]).toMatchObject({ title: 'High Representative', node: { id: 'org:eu' } });
     expect(person.responsesIssued).toEqual([{ id: 'response:eu-statement-2025-05-28' }]);
     const eu = await response('response:eu-statement-2025-05-28');

@@ -88,7 +88,7 @@ describe('neighborhood on a hub', () => {
     expectWellFormed(graph);
   });
 
-  it('sees only the early source\'s part of the graph as of a day between the two sources', async () => {
+  it("sees only the early source's part of the graph as of a day between the two sources", async () => {
     const graph = await neighborhood(`id: "${HUB}", depth: 2, limit: 300, asOf: "2021-01-01"`);
     expect(graph.nodes.length).toBeGreaterThan(1);
     for (const node of graph.nodes) expect(node.knownSince).toBe('2020-01-01');
@@ -138,7 +138,9 @@ describe('paths through hubs', () => {
 
 describe('lists around a hub', () => {
   it('cuts attributions of the hub state and its sponsored actors at limit', async () => {
-    const { data, errors } = await api.graphql<{ attributions: { truncated: boolean; attributions: Array<{ sponsor: { id: string } | null }> } }>(
+    const { data, errors } = await api.graphql<{
+      attributions: { truncated: boolean; attributions: Array<{ sponsor: { id: string } | null }> };
+    }>(
       `{ attributions(accused: "${HUB}", includeSponsoredActors: true, limit: 50) { truncated attributions { sponsor { id } } } }`,
     );
     expect(errors).toBeUndefined();
@@ -146,7 +148,7 @@ describe('lists around a hub', () => {
     expect(data!.attributions.attributions).toHaveLength(50);
   });
 
-  it('cuts the hub state\'s timeline at limit, oldest first', async () => {
+  it("cuts the hub state's timeline at limit, oldest first", async () => {
     const { data, errors } = await api.graphql<{ timeline: { truncated: boolean; events: Array<{ date: { start: string } }> } }>(
       `{ timeline(entityId: "${HUB}", limit: 25) { truncated events { date { start } } } }`,
     );

@@ -86,7 +86,11 @@ describe('asOf: what the graph knew on a day', () => {
     expect(before.attributions.attributions).toEqual([]);
     const after = await ask<CzechAttributionAsOfQuery>(example('czech-attribution-as-of.graphql'), { asOf: '2025-05-28' });
     expect(after.attributions.attributions).toContainEqual(
-      expect.objectContaining({ recordedAs: 'RESPONSE', attributor: { name: 'Czech Republic' }, accused: { name: "People's Republic of China" } }),
+      expect.objectContaining({
+        recordedAs: 'RESPONSE',
+        attributor: { name: 'Czech Republic' },
+        accused: { name: "People's Republic of China" },
+      }),
     );
   });
 
@@ -123,7 +127,9 @@ describe('attributions', () => {
     const { attributions } = await ask<ResponsesToCampaignsOfPrcSponsoredActorsQuery>(
       example('responses-to-campaigns-of-prc-sponsored-actors.graphql'),
     );
-    const rows = attributions.attributions.map((row) => `${row.recordedAs} ${row.attributor?.id} -> ${row.accused.id} (${row.campaign?.id})`);
+    const rows = attributions.attributions.map(
+      (row) => `${row.recordedAs} ${row.attributor?.id} -> ${row.accused.id} (${row.campaign?.id})`,
+    );
     expect(rows).toEqual([
       'RESPONSE state:cz -> actor:apt31 (campaign:apt31-cz-mfa-2022)',
       'RESPONSE state:cz -> state:cn (campaign:apt31-cz-mfa-2022)',
@@ -136,9 +142,13 @@ describe('attributions', () => {
     expect(prc!.date).toEqual({ text: '2025-05-28', precision: 'DAY' });
     expect(prc!.confidence).toEqual({ score: 85, text: 'high degree of certainty' });
     expect(prc!.stance).toBe('NAMES_RESPONSIBLE');
-    expect(prc!.citations[0]!.quote).toBe("The Government of the Czech Republic has identified the People's Republic of China as being responsible");
+    expect(prc!.citations[0]!.quote).toBe(
+      "The Government of the Czech Republic has identified the People's Republic of China as being responsible",
+    );
 
-    const responses = new Set(attributions.attributions.flatMap((row) => row.campaign?.responses.map((response) => response.id) ?? []));
+    const responses = new Set(
+      attributions.attributions.flatMap((row) => row.campaign?.responses.map((response) => response.id) ?? []),
+    );
     expect([...responses].sort()).toEqual([
       'response:cz-attribution-2025-05-28',
       'response:cz-mfa-condemnation-2025-05-28',
@@ -152,9 +162,13 @@ describe('attributions', () => {
     type Rows = { attributions: { attributions: Array<{ accused: { id: string }; attributor: { id: string } | null }> } };
     const direct = await ask<Rows>('{ attributions(accused: "state:cn") { attributions { accused { id } attributor { id } } } }');
     expect(direct.attributions.attributions).toEqual([{ accused: { id: 'state:cn' }, attributor: { id: 'state:cz' } }]);
-    const byDoj = await ask<Rows>('{ attributions(attributor: "org:us-doj") { attributions { accused { id } attributor { id } } } }');
+    const byDoj = await ask<Rows>(
+      '{ attributions(attributor: "org:us-doj") { attributions { accused { id } attributor { id } } } }',
+    );
     expect(byDoj.attributions.attributions).toEqual([{ accused: { id: 'actor:apt31' }, attributor: { id: 'org:us-doj' } }]);
-    const in2024 = await ask<Rows>('{ attributions(from: "2024", to: "2024") { attributions { accused { id } attributor { id } } } }');
+    const in2024 = await ask<Rows>(
+      '{ attributions(from: "2024", to: "2024") { attributions { accused { id } attributor { id } } } }',
+    );
     expect(in2024.attributions.attributions).toEqual([]);
     const byCampaign = await ask<Rows>(
       '{ attributions(campaign: "campaign:apt31-cz-mfa-2022", from: "2025-05") { attributions { accused { id } attributor { id } } } }',
@@ -170,7 +184,13 @@ describe('neighborhood', () => {
     expect(neighborhood.center?.id).toBe('actor:apt31');
     expect(neighborhood.nodes[0]!.id).toBe('actor:apt31');
     const ids = new Set(neighborhood.nodes.map((node) => node.id));
-    for (const id of ['state:cn', 'campaign:apt31-cz-mfa-2022', 'group:apt31-seven-charged-nationals', 'org:cz-mfa', 'state:cz']) {
+    for (const id of [
+      'state:cn',
+      'campaign:apt31-cz-mfa-2022',
+      'group:apt31-seven-charged-nationals',
+      'org:cz-mfa',
+      'state:cz',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(new Set(neighborhood.edges.map((edge) => edge.id)).size).toBe(neighborhood.edges.length);
@@ -181,14 +201,16 @@ describe('neighborhood', () => {
     }
     const targets = neighborhood.edges.find((edge) => edge.type === 'TARGETS')!;
     expect(targets.asset).toBe('unclassified network');
-    const stances = neighborhood.edges.filter((edge) => edge.type === 'REFERS_TO' && edge.target === 'state:cn').map((edge) => edge.stance);
+    const stances = neighborhood.edges
+      .filter((edge) => edge.type === 'REFERS_TO' && edge.target === 'state:cn')
+      .map((edge) => edge.stance);
     expect(stances).toContain('NAMES_RESPONSIBLE');
   });
 
   it('keeps the nearest nodes when limit cuts, and says so', async () => {
-    const data = await ask<{ neighborhood: { truncated: boolean; nodes: Array<{ id: string }>; edges: Array<{ source: string; target: string }> } }>(
-      '{ neighborhood(id: "actor:apt31", depth: 3, limit: 4) { truncated nodes { id } edges { source target } } }',
-    );
+    const data = await ask<{
+      neighborhood: { truncated: boolean; nodes: Array<{ id: string }>; edges: Array<{ source: string; target: string }> };
+    }>('{ neighborhood(id: "actor:apt31", depth: 3, limit: 4) { truncated nodes { id } edges { source target } } }');
     expect(data.neighborhood.truncated).toBe(true);
     expect(data.neighborhood.nodes).toHaveLength(4);
     expect(data.neighborhood.nodes[0]!.id).toBe('actor:apt31');
@@ -230,7 +252,9 @@ describe('responseSummary', () => {
     expect(responseSummary.namedBy.map((party) => party.party.name)).toEqual(['Czech Republic']);
     const declined = Object.fromEntries(responseSummary.declinedToName.map((party) => [party.party.name, party]));
     expect(declined.NATO!.position).toBe('SAID_NOT_TO_NAME');
-    expect(declined.NATO!.citations[0]!.quote).toBe("NATO did not blame China but acknowledged the Czechs' accusation of Beijing for the attack");
+    expect(declined.NATO!.citations[0]!.quote).toBe(
+      "NATO did not blame China but acknowledged the Czechs' accusation of Beijing for the attack",
+    );
     expect(declined['European Union']!.position).toBe('SAID_NOT_TO_NAME');
     expect(declined['Ministry of Foreign Affairs of the Czech Republic']!.position).toBe('RESPONDED_WITHOUT_NAMING');
     expect(declined['Ministry of Foreign Affairs of the Czech Republic']!.stances).toEqual(['CONDEMNS']);

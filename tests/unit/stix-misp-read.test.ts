@@ -6,7 +6,8 @@ import { readImport } from '../../src/ingest/importData.js';
 import { countryCode } from '../../src/ingest/misp/countries.js';
 
 const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/import/misp-small.json');
-const galaxy = (): Record<string, unknown> & { values: Array<Record<string, unknown>> } => JSON.parse(fs.readFileSync(fixture, 'utf8'));
+const galaxy = (): Record<string, unknown> & { values: Array<Record<string, unknown>> } =>
+  JSON.parse(fs.readFileSync(fixture, 'utf8'));
 const read = (document: unknown) => readImport({ name: 'misp.json', bytes: Buffer.from(JSON.stringify(document)) });
 
 describe('MISP galaxy reader', () => {
@@ -21,8 +22,14 @@ describe('MISP galaxy reader', () => {
       ['Alpha Bear', 'Threat Actor'],
       ['Group Beta', 'Example Threat Research'],
     ]);
-    expect(gamma.props).toMatchObject({ country: 'RU', attributionConfidence: 80, mispUuids: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'] });
-    const links = document.links.map((link) => `${link.type} ${link.from.slice(5, 9)} -> ${link.to} ${String(link.props.confidence ?? '')}`);
+    expect(gamma.props).toMatchObject({
+      country: 'RU',
+      attributionConfidence: 80,
+      mispUuids: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'],
+    });
+    const links = document.links.map(
+      (link) => `${link.type} ${link.from.slice(5, 9)} -> ${link.to} ${String(link.props.confidence ?? '')}`,
+    );
     expect(links).toEqual([
       'SPONSORED_BY a1b2 -> state:ru 80',
       'TARGETS a1b2 -> state:cz ',
@@ -45,7 +52,9 @@ describe('MISP galaxy reader', () => {
     const broken = galaxy();
     (broken.values[0]!.meta as Record<string, unknown>)['attribution-confidence'] = 'high';
     delete broken.values[1]!.uuid;
-    expect(() => read(broken)).toThrow(/values\[0\] "Gamma Bear": meta.attribution-confidence must be a number[\s\S]*values\[1\] "Delta Panda": uuid is missing/);
+    expect(() => read(broken)).toThrow(
+      /values\[0\] "Gamma Bear": meta.attribution-confidence must be a number[\s\S]*values\[1\] "Delta Panda": uuid is missing/,
+    );
   });
 
   it('resolves country names and codes, not other words', () => {

@@ -43,7 +43,11 @@ describe('STIX bundle reader', () => {
   it('keeps ids, ATT&CK ids, confidence, revocation and the names with who gave them', () => {
     const document = read(bundle());
     const alpha = document.objects.find((object) => object.name === 'Alpha Bear')!;
-    expect(alpha.props).toMatchObject({ stixIds: ['intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'], confidence: 70, stixType: 'intrusion-set' });
+    expect(alpha.props).toMatchObject({
+      stixIds: ['intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6'],
+      confidence: 70,
+      stixType: 'intrusion-set',
+    });
     expect(alpha.resolveByName).toBe(true);
     expect(alpha.names).toEqual([
       { name: 'Alpha Bear', givenBy: 'Example Threat Research', quote: null },
@@ -70,7 +74,19 @@ describe('STIX bundle reader', () => {
   it('turns relationships, sightings and report references into links', () => {
     const document = read(bundle());
     const types = document.links.map((link) => `${link.type}${link.required ? '' : '?'}`).sort();
-    expect(types).toEqual(['ATTRIBUTED_TO', 'MITIGATES', 'OBJECT_REF?', 'OBJECT_REF?', 'OBJECT_REF?', 'OBJECT_REF?', 'RELATED_TO', 'SIGHTING_OF', 'TARGETS', 'USES', 'USES']);
+    expect(types).toEqual([
+      'ATTRIBUTED_TO',
+      'MITIGATES',
+      'OBJECT_REF?',
+      'OBJECT_REF?',
+      'OBJECT_REF?',
+      'OBJECT_REF?',
+      'RELATED_TO',
+      'SIGHTING_OF',
+      'TARGETS',
+      'USES',
+      'USES',
+    ]);
   });
 
   it('refuses a bundle with an object without id, naming it', () => {
@@ -95,16 +111,23 @@ describe('STIX bundle reader', () => {
   });
 
   it('refuses text that is not JSON, and JSON that is not a bundle', () => {
-    expect(() => readImport({ name: 'bad.json', bytes: Buffer.from('{"type": "bundle", "objects": [') })).toThrow(/bad.json: is not valid JSON/);
-    expect(() => read({ type: 'not-a-bundle' })).toThrow(/neither a STIX bundle/);
-    expect(() => read({ type: 'bundle', objects: [{ type: 'malware', id: 'tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b' }] })).toThrow(
-      /does not start with its type "malware"/,
+    expect(() => readImport({ name: 'bad.json', bytes: Buffer.from('{"type": "bundle", "objects": [') })).toThrow(
+      /bad.json: is not valid JSON/,
     );
+    expect(() => read({ type: 'not-a-bundle' })).toThrow(/neither a STIX bundle/);
+    expect(() =>
+      read({ type: 'bundle', objects: [{ type: 'malware', id: 'tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b' }] }),
+    ).toThrow(/does not start with its type "malware"/);
   });
 
   it('reads a gzipped STIX 2.0 bundle (spec_version on the bundle)', async () => {
     const { gzipSync } = await import('node:zlib');
-    const v20 = { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', spec_version: '2.0', objects: bundle().objects.map(({ spec_version: _drop, ...rest }) => rest) };
+    const v20 = {
+      type: 'bundle',
+      id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
+      spec_version: '2.0',
+      objects: bundle().objects.map(({ spec_version: _drop, ...rest }) => rest),
+    };
     const document = readImport({ name: 'v20.json.gz', bytes: gzipSync(Buffer.from(JSON.stringify(v20))) });
     expect(document.formatLabel).toBe('STIX 2.0');
     expect(document.objects[0]!.props.specVersion).toBe('2.0');

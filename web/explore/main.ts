@@ -165,7 +165,10 @@ function showEdge(edge: Edge): void {
   const to = entitiesById.get(edge.target)?.name ?? edge.target;
   const facts: Array<[string, string | null | undefined]> = [
     ['Stance', edge.stance],
-    ['Confidence', edge.confidence ? [edge.confidence.text, edge.confidence.score].filter((v) => v !== null).join(', score ') : null],
+    [
+      'Confidence',
+      edge.confidence ? [edge.confidence.text, edge.confidence.score].filter((v) => v !== null).join(', score ') : null,
+    ],
     ['Claimed by', edge.claimedBy?.name],
     ['Asset', edge.asset],
     ['Title', edge.title],
@@ -198,7 +201,10 @@ function showEntity(entity: Entity): void {
 async function expand(id: string): Promise<void> {
   showStatus('Loading…');
   try {
-    const { neighborhood } = await graphql<{ neighborhood: { truncated: boolean; nodes: Entity[]; edges: Edge[] } }>(NEIGHBORHOOD, { id });
+    const { neighborhood } = await graphql<{ neighborhood: { truncated: boolean; nodes: Entity[]; edges: Edge[] } }>(
+      NEIGHBORHOOD,
+      { id },
+    );
     const added = cy.collection();
     for (const node of neighborhood.nodes) {
       entitiesById.set(node.id, node);
@@ -209,14 +215,18 @@ async function expand(id: string): Promise<void> {
     for (const edge of neighborhood.edges) {
       edgesById.set(edge.id, edge);
       if (cy.getElementById(edge.id).empty()) {
-        added.merge(cy.add({ group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, label: edgeLabel(edge) } }));
+        added.merge(
+          cy.add({ group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, label: edgeLabel(edge) } }),
+        );
       }
     }
     expanded.add(id);
     cy.getElementById(id).addClass('expanded');
     if (added.nonempty()) cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true }).run();
     const cut = neighborhood.truncated ? ' (cut at 60 neighbours)' : '';
-    showStatus(`${cy.nodes().length} entities, ${cy.edges().length} relationships${cut}. Click a node to expand it, a relationship to read its sources.`);
+    showStatus(
+      `${cy.nodes().length} entities, ${cy.edges().length} relationships${cut}. Click a node to expand it, a relationship to read its sources.`,
+    );
   } catch (error) {
     showStatus(`Could not load the neighbourhood: ${(error as Error).message}`);
   }

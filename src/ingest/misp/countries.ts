@@ -22,7 +22,7 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
   'Syrian Arab Republic': 'SY',
   "Lao People's Democratic Republic": 'LA',
   'Tanzania, United Republic of': 'TZ',
-  'Palestine': 'PS',
+  Palestine: 'PS',
   'Palestine, State of': 'PS',
   'State of Palestine': 'PS',
   'Taiwan, Province of China': 'TW',
@@ -79,7 +79,7 @@ export function countryCode(text: string): string | null {
   if (direct !== undefined) return direct;
   // "Iran (Islamic Republic of)", "Moldova, Republic of": the part before the qualifier.
   const stripped = text.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '');
-  return stripped !== text ? codes.get(nameKey(stripped)) ?? null : null;
+  return stripped !== text ? (codes.get(nameKey(stripped)) ?? null) : null;
 }
 
 /** The English short name of a country (CLDR), as the State's name when an import creates it. */

@@ -1,5 +1,12 @@
 import { ChangesetError, type Problem, type PropertyValue } from '../changeset.js';
-import { count, emptyDocument, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
+import {
+  count,
+  emptyDocument,
+  type ImportedDocument,
+  type ImportedLink,
+  type ImportedName,
+  type ImportedObject,
+} from '../imported.js';
 import { countryCode, countryName, stateId } from './countries.js';
 
 /**
@@ -128,8 +135,14 @@ export function readMispGalaxy(document: unknown, origin: string): ImportedDocum
     let confidence: number | null = null;
     const rawConfidence = meta['attribution-confidence'];
     if (rawConfidence !== undefined) {
-      const parsed = typeof rawConfidence === 'number' ? rawConfidence : typeof rawConfidence === 'string' ? Number(rawConfidence) : NaN;
-      if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100 || (typeof rawConfidence === 'string' && rawConfidence.trim() === '')) {
+      const parsed =
+        typeof rawConfidence === 'number' ? rawConfidence : typeof rawConfidence === 'string' ? Number(rawConfidence) : NaN;
+      if (
+        !Number.isFinite(parsed) ||
+        parsed < 0 ||
+        parsed > 100 ||
+        (typeof rawConfidence === 'string' && rawConfidence.trim() === '')
+      ) {
         problem(at, `meta.attribution-confidence must be a number from 0 to 100, got ${JSON.stringify(rawConfidence)}`);
       } else confidence = parsed;
     }
@@ -187,7 +200,9 @@ export function readMispGalaxy(document: unknown, origin: string): ImportedDocum
     for (const victim of victims) {
       const target = state(victim, at);
       if (target !== null) {
-        result.links.push(link(at, 'TARGETS', actorId, target, `${actorId}:cfr-suspected-victims`, claim('cfr-suspected-victims')));
+        result.links.push(
+          link(at, 'TARGETS', actorId, target, `${actorId}:cfr-suspected-victims`, claim('cfr-suspected-victims')),
+        );
       }
     }
     const related = value.related === undefined ? [] : value.related;
@@ -200,7 +215,9 @@ export function readMispGalaxy(document: unknown, origin: string): ImportedDocum
         problem(`${at} related[${relatedIndex}]`, 'needs a dest-uuid');
         return;
       }
-      const relProps: Record<string, PropertyValue> = { relationshipType: typeof entry.type === 'string' ? entry.type : 'related' };
+      const relProps: Record<string, PropertyValue> = {
+        relationshipType: typeof entry.type === 'string' ? entry.type : 'related',
+      };
       if (Array.isArray(entry.tags) && entry.tags.every((tag) => typeof tag === 'string')) relProps.tags = entry.tags as string[];
       result.links.push({
         at,
@@ -222,6 +239,13 @@ export function readMispGalaxy(document: unknown, origin: string): ImportedDocum
   return result;
 }
 
-function link(at: string, type: ImportedLink['type'], from: string, to: string, key: string, props: Record<string, PropertyValue>): ImportedLink {
+function link(
+  at: string,
+  type: ImportedLink['type'],
+  from: string,
+  to: string,
+  key: string,
+  props: Record<string, PropertyValue>,
+): ImportedLink {
   return { at, type, from, to, key, props, required: true };
 }
