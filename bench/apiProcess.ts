@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config.js';
 import { Child } from './child.js';
 
 /**

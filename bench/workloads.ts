@@ -1,6 +1,6 @@
 import { buildResolvers } from '../src/graphql/resolvers/index.js';
 import { SEARCH_WORDS } from './names.js';
-import { Random } from './random.js';
+import type { Random } from './random.js';
 
 /**
  * The operations the benchmark measures, as a front end would send them, and how their variables

@@ -6,7 +6,7 @@ import { applyChangesetInTransaction } from '../ingest/apply.js';
 import { readDocument, type Raw } from '../ingest/seed.js';
 import { nameKey } from '../model/names.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../model/vocabulary.js';
-import type { EntityRow } from '../graphql/rows.js';
+import type { EntityRow } from '../read/rows.js';
 import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
 import { refusedInput } from './inputs.js';
 
@@ -65,7 +65,14 @@ export function createEntity(db: Database, principal: Principal, kind: string, r
 }
 
 /** Rewrites an entity from its current state plus the changes; aliases and citations are only added to. */
-export function updateEntity(db: Database, principal: Principal, id: string, changes: Raw, addAliases: Raw[], addCitations: Raw[]): Promise<EntityRow> {
+export function updateEntity(
+  db: Database,
+  principal: Principal,
+  id: string,
+  changes: Raw,
+  addAliases: Raw[],
+  addCitations: Raw[],
+): Promise<EntityRow> {
   return db.writeTransaction(`update ${id}`, async (tx) => {
     const current = await requireEntity(tx, id, 'id');
     if (current.kind === 'Response' || current.kind === 'Source' || !(current.kind in ID_PREFIX)) {
@@ -86,7 +93,9 @@ export function updateEntity(db: Database, principal: Principal, id: string, cha
     };
     await applyDocument(tx, { entities: [raw] }, `update ${id}`);
     await tx.run('write/refresh-alias-text', { ids: [id] });
-    await recordChanges(tx, principal, [{ entityId: id, operation: 'UPDATE', before, after: { changes, addAliases, addCitations } }]);
+    await recordChanges(tx, principal, [
+      { entityId: id, operation: 'UPDATE', before, after: { changes, addAliases, addCitations } },
+    ]);
     return (await entityIn(tx, id))!;
   });
 }
@@ -94,16 +103,23 @@ export function updateEntity(db: Database, principal: Principal, id: string, cha
 /** The kind-specific stored fields an update keeps unless it changes them (dates as the seed writes them). */
 function kindFields(row: EntityRow): Raw {
   const fields: Raw = {};
-  for (const key of ['isoCode', 'orgType', 'size', 'nationality']) if (row[key] !== undefined && row[key] !== null) fields[key] = row[key];
+  for (const key of ['isoCode', 'orgType', 'size', 'nationality'])
+    if (row[key] !== undefined && row[key] !== null) fields[key] = row[key];
   for (const name of ['started', 'disclosed']) {
     const start = row[`${name}On`];
     const precision = row[`${name}Precision`];
-    if (typeof start === 'string') fields[name] = precision === 'YEAR' ? start.slice(0, 4) : precision === 'MONTH' ? start.slice(0, 7) : start;
+    if (typeof start === 'string')
+      fields[name] = precision === 'YEAR' ? start.slice(0, 4) : precision === 'MONTH' ? start.slice(0, 7) : start;
   }
   return fields;
 }
 
-export function deleteEntity(db: Database, principal: Principal, id: string, reason: string): Promise<{ id: string; changeId: string }> {
+export function deleteEntity(
+  db: Database,
+  principal: Principal,
+  id: string,
+  reason: string,
+): Promise<{ id: string; changeId: string }> {
   return db.writeTransaction(`delete ${id}`, async (tx) => {
     const current = await requireEntity(tx, id, 'id');
     if (current.kind === 'Source') {
@@ -166,12 +182,19 @@ function union(a: unknown, b: unknown): string[] {
 }
 
 /** Merges `mergeId` into `keepId`; the MERGE change keeps both snapshots so that undoMerge can restore them. */
-export function mergeEntities(db: Database, principal: Principal, keepId: string, mergeId: string, reason: string): Promise<EntityRow> {
+export function mergeEntities(
+  db: Database,
+  principal: Principal,
+  keepId: string,
+  mergeId: string,
+  reason: string,
+): Promise<EntityRow> {
   if (keepId === mergeId) throw badUserInput('mergeId', 'must differ from keepId');
   return db.writeTransaction(`merge ${mergeId} into ${keepId}`, async (tx) => {
     const keep = await requireEntity(tx, keepId, 'keepId');
     const merged = await requireEntity(tx, mergeId, 'mergeId');
-    if (keep.kind !== merged.kind) throw badUserInput('mergeId', `is a ${merged.kind}; only entities of one kind (${keep.kind}) merge`);
+    if (keep.kind !== merged.kind)
+      throw badUserInput('mergeId', `is a ${merged.kind}; only entities of one kind (${keep.kind}) merge`);
     const keepBefore = (await snapshot(tx, keepId))!;
     const mergedBefore = (await snapshot(tx, mergeId))!;
 
@@ -210,7 +233,13 @@ export function mergeEntities(db: Database, principal: Principal, keepId: string
     await tx.run('write/refresh-alias-text', { ids: [keepId] });
     const updatedAt = (await entityIn(tx, keepId))!.updatedAt;
     await recordChanges(tx, principal, [
-      { entityId: keepId, operation: 'MERGE', reason, before: { keep: keepBefore, merged: mergedBefore }, after: { mergedId: mergeId, updatedAt } },
+      {
+        entityId: keepId,
+        operation: 'MERGE',
+        reason,
+        before: { keep: keepBefore, merged: mergedBefore },
+        after: { mergedId: mergeId, updatedAt },
+      },
       { entityId: mergeId, operation: 'MERGED_AWAY', reason, before: mergedBefore, after: { into: keepId } },
     ]);
     return after!.entity;
@@ -227,13 +256,16 @@ export function undoMerge(db: Database, principal: Principal, changeId: string):
   return db.writeTransaction(`undo merge ${changeId}`, async (tx) => {
     const [row] = await tx.run<{ change: ChangeRow }>('audit/find-change', { id: changeId });
     const change = row?.change;
-    if (change === undefined || change.operation !== 'MERGE') throw apiError('NOT_FOUND', `changeId: there is no merge ${changeId}`, { argument: 'changeId' });
+    if (change === undefined || change.operation !== 'MERGE')
+      throw apiError('NOT_FOUND', `changeId: there is no merge ${changeId}`, { argument: 'changeId' });
     if (change.undoneAt) throw apiError('CONFLICT', `changeId: merge ${changeId} was already undone`, { argument: 'changeId' });
     const { keep, merged } = JSON.parse(change.before!) as { keep: EntitySnapshot; merged: EntitySnapshot };
     const { updatedAt } = JSON.parse(change.after!) as { updatedAt: string };
     const current = await entityIn(tx, keep.entity.id);
     if (current === null || current.updatedAt !== updatedAt || (await entityIn(tx, merged.entity.id)) !== null) {
-      throw apiError('CONFLICT', `changeId: ${keep.entity.id} has changed since the merge; undo it by hand`, { argument: 'changeId' });
+      throw apiError('CONFLICT', `changeId: ${keep.entity.id} has changed since the merge; undo it by hand`, {
+        argument: 'changeId',
+      });
     }
     await tx.run('edit/delete-relationships', { id: keep.entity.id });
     await restore(tx, keep);

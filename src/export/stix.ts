@@ -3,8 +3,7 @@ import type { Database, Transaction } from '../db/database.js';
 import { formatPartialDate } from '../model/partialDate.js';
 import { deterministicStixId, stixTypeOfId, uuidv5 } from '../model/stixId.js';
 import { DATE_PRECISIONS, isOneOf, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
-import { JSON_PROPERTIES } from '../ingest/stix/read.js';
-import { KIND_BY_STIX_TYPE, RELATIONSHIP_BY_STIX_TYPE, TYPE_PROPERTIES, propertyName } from '../ingest/stix/mapping.js';
+import { JSON_PROPERTIES, KIND_BY_STIX_TYPE, RELATIONSHIP_BY_STIX_TYPE, TYPE_PROPERTIES, propertyName } from '../stix/mapping.js';
 import {
   EXTENSION_CREATOR,
   NEW_OBJECT_TYPES,
@@ -12,7 +11,7 @@ import {
   STANCE_TYPE,
   extensionDefinitions,
   newObjectExtensionId,
-} from './extensions.js';
+} from '../stix/extensions.js';
 
 /**
  * Exports the graph, or a selection of it, as a STIX 2.1 bundle. Every object carries the graph's
@@ -65,7 +64,21 @@ interface AliasRow {
 }
 
 /** Properties the write path derives or stamps; the graph record leaves them out (import recomputes them). */
-const DERIVED = new Set(['id', 'kind', 'name', 'nameKey', 'description', 'aliasText', 'citeSources', 'citeQuotes', 'knownSince', 'contentHash', 'createdAt', 'updatedAt', 'key']);
+const DERIVED = new Set([
+  'id',
+  'kind',
+  'name',
+  'nameKey',
+  'description',
+  'aliasText',
+  'citeSources',
+  'citeQuotes',
+  'knownSince',
+  'contentHash',
+  'createdAt',
+  'updatedAt',
+  'key',
+]);
 
 const MAX_DEPTH = 5;
 const BATCH = 2000;
@@ -87,7 +100,8 @@ const ALIAS_TYPES = new Set(['intrusion-set', 'threat-actor', 'campaign', 'malwa
 
 async function batched<T>(tx: Transaction, statement: string, ids: string[]): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) rows.push(...(await tx.run<T & object>(statement, { ids: ids.slice(i, i + BATCH) })));
+  for (let i = 0; i < ids.length; i += BATCH)
+    rows.push(...(await tx.run<T & object>(statement, { ids: ids.slice(i, i + BATCH) })));
   return rows;
 }
 
@@ -105,7 +119,8 @@ function recordParts(props: Props): { props: Props; dates: Record<string, string
     .map((key) => key.slice(0, -'Precision'.length));
   for (const name of dateNames) {
     const start = props[`${name}On`];
-    if (typeof start === 'string') dates[name] = formatPartialDate(start, props[`${name}Precision`] as (typeof DATE_PRECISIONS)[number]);
+    if (typeof start === 'string')
+      dates[name] = formatPartialDate(start, props[`${name}Precision`] as (typeof DATE_PRECISIONS)[number]);
   }
   const skip = new Set(dateNames.flatMap((name) => [`${name}On`, `${name}End`, `${name}Precision`]));
   const kept: Props = {};
@@ -133,9 +148,13 @@ function parseJson(value: unknown): unknown {
 /** The STIX type and id of an entity: its own STIX id when it has one that fits its kind, else a derived one. */
 function stixIdentity(entity: EntityRow): { type: string; id: string } {
   const stixIds = Array.isArray(entity.props.stixIds) ? (entity.props.stixIds as string[]) : [];
-  if (entity.kind === 'StixObject' && stixIds[0] !== undefined) return { type: stixTypeOfId(stixIds[0]) ?? 'x-unknown', id: stixIds[0] };
+  if (entity.kind === 'StixObject' && stixIds[0] !== undefined)
+    return { type: stixTypeOfId(stixIds[0]) ?? 'x-unknown', id: stixIds[0] };
   const fits = (type: string | null): boolean =>
-    type !== null && (entity.kind === 'ThreatActor' ? type === 'intrusion-set' || type === 'threat-actor' : STIX_TYPE_BY_KIND[entity.kind] === type || (type === 'identity' && STIX_TYPE_BY_KIND[entity.kind] === 'identity'));
+    type !== null &&
+    (entity.kind === 'ThreatActor'
+      ? type === 'intrusion-set' || type === 'threat-actor'
+      : STIX_TYPE_BY_KIND[entity.kind] === type || (type === 'identity' && STIX_TYPE_BY_KIND[entity.kind] === 'identity'));
   const own = stixIds.find((id) => fits(stixTypeOfId(id)));
   if (own !== undefined) return { type: stixTypeOfId(own)!, id: own };
   const type = STIX_TYPE_BY_KIND[entity.kind] ?? 'x-attribution-graph-entity';
@@ -155,7 +174,11 @@ function entityObject(entity: EntityRow, aliases: AliasRow[]): StixObject {
       props,
       dates,
       aliases: aliases
-        .map((alias) => ({ name: alias.name, givenBy: alias.givenBy || null, citations: citations(alias.citeSources, alias.citeQuotes) }))
+        .map((alias) => ({
+          name: alias.name,
+          givenBy: alias.givenBy || null,
+          citations: citations(alias.citeSources, alias.citeQuotes),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name) || String(a.givenBy).localeCompare(String(b.givenBy))),
       citations: citations(entity.props.citeSources, entity.props.citeQuotes),
     },
@@ -180,7 +203,13 @@ function entityObject(entity: EntityRow, aliases: AliasRow[]): StixObject {
     }
     const names = [...new Set(aliases.map((alias) => alias.name))].filter((name) => name !== entity.props.name).sort();
     if (ALIAS_TYPES.has(type) && names.length > 0) object.aliases = names;
-    if (type === 'identity') object.identity_class = entity.kind === 'Person' ? 'individual' : entity.kind === 'PersonGroup' ? 'group' : (props.identityClass ?? 'organization');
+    if (type === 'identity')
+      object.identity_class =
+        entity.kind === 'Person'
+          ? 'individual'
+          : entity.kind === 'PersonGroup'
+            ? 'group'
+            : (props.identityClass ?? 'organization');
     if (type === 'malware' && object.is_family === undefined) object.is_family = true; // required in 2.1; ATT&CK's 2.0 malware are families
   }
   const common: Array<[string, string]> = [
@@ -201,7 +230,8 @@ function entityObject(entity: EntityRow, aliases: AliasRow[]): StixObject {
   }
   const foreign = parseJson(props.extensions);
   const extensions: Record<string, unknown> = foreign !== null && typeof foreign === 'object' ? { ...(foreign as object) } : {};
-  if (Object.values(NEW_OBJECT_TYPES).includes(type as never)) extensions[newObjectExtensionId(type)] = { extension_type: 'new-sdo' };
+  if (Object.values(NEW_OBJECT_TYPES).includes(type as never))
+    extensions[newObjectExtensionId(type)] = { extension_type: 'new-sdo' };
   extensions[PROPERTY_EXTENSION_ID] = record;
   object.extensions = extensions;
   return object;
@@ -212,7 +242,15 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
   const key = typeof rel.props.key === 'string' ? rel.props.key : '';
   const record = {
     extension_type: 'property-extension',
-    relationship: { type: rel.type, from: rel.from, to: rel.to, key, props, dates, citations: citations(rel.props.citeSources, rel.props.citeQuotes) },
+    relationship: {
+      type: rel.type,
+      from: rel.from,
+      to: rel.to,
+      key,
+      props,
+      dates,
+      citations: citations(rel.props.citeSources, rel.props.citeQuotes),
+    },
   };
   const identity = `${rel.type}|${rel.from}|${rel.to}|${key}`;
   const stance = rel.type === 'REFERS_TO';
@@ -231,7 +269,10 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
   });
   if (stance) object.stance = props.stance;
   else {
-    const relationshipType = typeof props.relationshipType === 'string' ? props.relationshipType : STIX_RELATIONSHIP_BY_TYPE[rel.type] ?? rel.type.toLowerCase().replace(/_/g, '-');
+    const relationshipType =
+      typeof props.relationshipType === 'string'
+        ? props.relationshipType
+        : (STIX_RELATIONSHIP_BY_TYPE[rel.type] ?? rel.type.toLowerCase().replace(/_/g, '-'));
     object.relationship_type = relationshipType;
   }
   if (typeof props.description === 'string') object.description = props.description;
@@ -258,13 +299,16 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
 async function selectIds(tx: Transaction, selection: ExportSelection): Promise<string[]> {
   if (selection.neighborhoodOf !== undefined) {
     const depth = selection.depth ?? 1;
-    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) throw new ExportError(`depth must be a whole number from 0 to ${MAX_DEPTH}, got ${depth}`);
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH)
+      throw new ExportError(`depth must be a whole number from 0 to ${MAX_DEPTH}, got ${depth}`);
     const [start] = await tx.run<{ id: string }>('import/entities-by-id', { ids: [selection.neighborhoodOf] });
     if (start === undefined) throw new ExportError(`neighborhoodOf: no entity has the id ${selection.neighborhoodOf}`);
     const seen = new Set([start.id]);
     let frontier = [start.id];
     for (let hop = 0; hop < depth && frontier.length > 0; hop += 1) {
-      const next = (await batched<{ id: string }>(tx, 'export/neighbors', frontier)).map((row) => row.id).filter((id) => !seen.has(id));
+      const next = (await batched<{ id: string }>(tx, 'export/neighbors', frontier))
+        .map((row) => row.id)
+        .filter((id) => !seen.has(id));
       for (const id of next) seen.add(id);
       frontier = next;
     }
@@ -282,7 +326,9 @@ export async function exportStix(db: Database, selection: ExportSelection = {}):
     const found = new Set(entities.map((entity) => entity.id));
     const missing = [...chosen].filter((id) => !found.has(id));
     if (missing.length > 0) throw new ExportError(`ids: no entity has the id ${missing.slice(0, 10).join(', ')}`);
-    const relationships = (await batched<RelationshipRow>(tx, 'export/relationships-from', [...found])).filter((rel) => found.has(rel.to));
+    const relationships = (await batched<RelationshipRow>(tx, 'export/relationships-from', [...found])).filter((rel) =>
+      found.has(rel.to),
+    );
     const aliases = await batched<AliasRow>(tx, 'export/aliases-by-id', [...found]);
     // The Sources that exported claims cite travel with them, so that every citation resolves.
     const cited = new Set<string>();
@@ -299,10 +345,14 @@ export async function exportStix(db: Database, selection: ExportSelection = {}):
     entities.sort((a, b) => a.id.localeCompare(b.id));
     const objects = entities.map((entity) => entityObject(entity, aliasesOf.get(entity.id) ?? []));
     const stixIds = new Map(entities.map((entity, index) => [entity.id, objects[index]!.id as string]));
-    relationships.sort((a, b) => `${a.type}|${a.from}|${a.to}|${String(a.props.key)}`.localeCompare(`${b.type}|${b.from}|${b.to}|${String(b.props.key)}`));
+    relationships.sort((a, b) =>
+      `${a.type}|${a.from}|${a.to}|${String(a.props.key)}`.localeCompare(`${b.type}|${b.from}|${b.to}|${String(b.props.key)}`),
+    );
     objects.push(...relationships.map((rel) => relationshipObject(rel, stixIds)));
     const all: StixObject[] = [{ ...EXTENSION_CREATOR }, ...extensionDefinitions(), ...objects];
-    const digest = createHash('sha256').update(all.map((object) => String(object.id)).join('\n')).digest('hex');
+    const digest = createHash('sha256')
+      .update(all.map((object) => String(object.id)).join('\n'))
+      .digest('hex');
     return { type: 'bundle', id: `bundle--${uuidv5(digest)}`, objects: all };
   });
 }

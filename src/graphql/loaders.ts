@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
-import type { AliasRow, EntityRow, LinkRow } from './rows.js';
+import type { AliasRow, EntityRow, LinkRow } from '../read/rows.js';
 
 /**
  * Per-request batching: every entity, alias list and relationship list a request needs at one

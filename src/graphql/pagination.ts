@@ -1,6 +1,6 @@
 import type { Database, Params } from '../db/database.js';
 import { badUserInput } from '../errors.js';
-import type { ConnectionRow, EntityRow } from './rows.js';
+import type { ConnectionRow, EntityRow } from '../read/rows.js';
 
 /**
  * Relay cursor pagination over cypher/read/list/*: keyset, not offset, so a page stays correct
@@ -26,7 +26,12 @@ function encode(key: string | null, id: string): string {
 function decode(cursor: string): [string | null, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string' && (value[0] === null || typeof value[0] === 'string')) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[1] === 'string' &&
+      (value[0] === null || typeof value[0] === 'string')
+    ) {
       return [value[0], value[1]];
     }
   } catch {

@@ -12,9 +12,9 @@ const countsByRequest = new WeakMap<Context, Promise<Counts>>();
 function counts(context: Context): Promise<Counts> {
   let pending = countsByRequest.get(context);
   if (pending === undefined) {
-    pending = context.db.read<{ nodeCount: number; relationshipCount: number }>('health/counts').then(
-      ([row]) => row ?? { nodeCount: 0, relationshipCount: 0 },
-    );
+    pending = context.db
+      .read<{ nodeCount: number; relationshipCount: number }>('health/counts')
+      .then(([row]) => row ?? { nodeCount: 0, relationshipCount: 0 });
     countsByRequest.set(context, pending);
   }
   return pending;

@@ -4,7 +4,7 @@ import { nameKey } from '../../model/names.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
-import type { EntityRow, LinkRow, StanceRow } from '../rows.js';
+import type { EntityRow, LinkRow, StanceRow } from '../../read/rows.js';
 import {
   checkFirst,
   checkKinds,
@@ -28,7 +28,8 @@ const NEWEST_FIRST: SortKey = {
   toParam: (key) => toNeo4jDate(key),
 };
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Fields every entity type resolves alike. */
@@ -68,7 +69,12 @@ async function stancesReceived(row: EntityRow, _args: unknown, context: Context)
   return stancesOf(await links(context, row.id, ['REFERS_TO'], 'IN'));
 }
 
-async function byIdOrName(context: Context, kind: string, id: string | null | undefined, name: string | null | undefined): Promise<EntityRow | null> {
+async function byIdOrName(
+  context: Context,
+  kind: string,
+  id: string | null | undefined,
+  name: string | null | undefined,
+): Promise<EntityRow | null> {
   if (id) {
     const row = await context.loaders.entity.load(id);
     return row?.kind === kind ? row : null;
@@ -222,8 +228,7 @@ export const modelResolvers: Resolvers = {
     members: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'IN', null),
     stancesReceived,
     uses: (row, _args, context) => linksTo(context, row.id, ['USES'], 'OUT', null),
-    possiblySameAs: (row, _args, context) =>
-      linksTo(context, row.id, ['POSSIBLY_SAME_AS'], 'BOTH', ['ThreatActor']),
+    possiblySameAs: (row, _args, context) => linksTo(context, row.id, ['POSSIBLY_SAME_AS'], 'BOTH', ['ThreatActor']),
   },
   State: {
     ...entityFields,
@@ -266,8 +271,7 @@ export const modelResolvers: Resolvers = {
     started: (row) => partialDateOf(row, 'started'),
     disclosed: (row) => partialDateOf(row, 'disclosed'),
     targets: (row, _args, context) => linksTo(context, row.id, ['TARGETS'], 'OUT', null),
-    conductedBy: (row, _args, context) =>
-      linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'OUT', ['ThreatActor']),
+    conductedBy: (row, _args, context) => linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'OUT', ['ThreatActor']),
     responses: (row, _args, context) => nodesVia(context, row.id, ['CONCERNS'], 'IN'),
   },
   Response: {

@@ -98,7 +98,9 @@ export const mutationResolvers: Resolvers = {
     updateEntity: (_root, { id, input }, context) => {
       const changes: Raw = {
         ...(input.name !== undefined && input.name !== null ? { name: text('input.name', input.name, LIMITS.name, true) } : {}),
-        ...(input.description !== undefined ? { description: text('input.description', input.description, LIMITS.description) } : {}),
+        ...(input.description !== undefined
+          ? { description: text('input.description', input.description, LIMITS.description) }
+          : {}),
         ...kindFields('input', input),
       };
       return updateEntity(
@@ -130,7 +132,9 @@ export const mutationResolvers: Resolvers = {
           stance: stance.stance,
           cite: citations(`input.stances[${index}].citations`, stance.citations, true),
         })),
-        ...(input.confidence !== undefined && input.confidence !== null ? { confidence: confidence('input.confidence', input.confidence) } : {}),
+        ...(input.confidence !== undefined && input.confidence !== null
+          ? { confidence: confidence('input.confidence', input.confidence) }
+          : {}),
         ...(input.confidenceText ? { confidenceText: text('input.confidenceText', input.confidenceText, LIMITS.short) } : {}),
         ...(input.basis ? { basis: text('input.basis', input.basis, LIMITS.short) } : {}),
         cite: citations('input.citations', input.citations, true),
@@ -143,7 +147,9 @@ export const mutationResolvers: Resolvers = {
         from: input.from,
         to: input.to,
         key: input.claimedById ?? '',
-        ...(input.confidence !== undefined && input.confidence !== null ? { confidence: confidence('input.confidence', input.confidence) } : {}),
+        ...(input.confidence !== undefined && input.confidence !== null
+          ? { confidence: confidence('input.confidence', input.confidence) }
+          : {}),
         ...(input.confidenceText ? { confidenceText: text('input.confidenceText', input.confidenceText, LIMITS.short) } : {}),
         ...(input.claimedById ? { claimedBy: input.claimedById } : {}),
         ...(input.asset ? { asset: text('input.asset', input.asset, LIMITS.short) } : {}),

@@ -3,7 +3,7 @@ import { formatPartialDate, parsePartialDate, partialDateEnd } from '../../model
 import { ENTITY_KINDS, isOneOf } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { DEFAULT_LINK_LIMIT } from '../loaders.js';
-import type { CitationRow, ConfidenceRow, EntityRow, LinkRow, PartialDateRow } from '../rows.js';
+import type { CitationRow, ConfidenceRow, EntityRow, LinkRow, PartialDateRow } from '../../read/rows.js';
 import { toNeo4jDate } from '../../db/values.js';
 
 /** Helpers shared by the model's resolvers: citations, partial dates, links, pagination. */

@@ -4,7 +4,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { parsePartialDate } from '../../model/partialDate.js';
 import { RELATIONSHIP_TYPES } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
-import type { CitationRow, EntityRow, PartialDateRow } from '../rows.js';
+import type { CitationRow, EntityRow, PartialDateRow } from '../../read/rows.js';
 import type {
   AttributionRow,
   GraphEdgeRow,
@@ -14,7 +14,7 @@ import type {
   RelationshipRow,
   ResponseSummaryRow,
   TimelineEventRow,
-} from '../traversalRows.js';
+} from '../../read/traversalRows.js';
 import { citationsOf, confidenceOf, entityOrNull, filterDate, partialDateOf } from './shared.js';
 
 /**
@@ -39,7 +39,11 @@ export const TRAVERSAL_BOUNDS = {
   timeoutMs: 10_000,
 } as const;
 
-function bounded(argument: string, value: number | null | undefined, bound: { min: number; max: number; default: number }): number {
+function bounded(
+  argument: string,
+  value: number | null | undefined,
+  bound: { min: number; max: number; default: number },
+): number {
   const chosen = value ?? bound.default;
   if (!Number.isInteger(chosen) || chosen < bound.min || chosen > bound.max) {
     throw badUserInput(argument, `must be from ${bound.min} to ${bound.max}, got ${chosen}`);
@@ -230,7 +234,9 @@ export const traversalResolvers: Resolvers = {
       const depthOf = new Map(row.nodes.map(({ node, depth }) => [node.id, depth]));
       // The statement keeps whichever nodes the engine reaches first (sorting there would hold every
       // candidate in memory); sorted here so that the same graph always reads the same.
-      const nodes = [...row.nodes].sort((a, b) => a.depth - b.depth || compareText(a.node.name, b.node.name) || compareText(a.node.id, b.node.id)).map(({ node }) => node);
+      const nodes = [...row.nodes]
+        .sort((a, b) => a.depth - b.depth || compareText(a.node.name, b.node.name) || compareText(a.node.id, b.node.id))
+        .map(({ node }) => node);
       prime(context, nodes);
       return {
         center: row.known ? (nodes[0] ?? null) : null,
@@ -251,7 +257,11 @@ export const traversalResolvers: Resolvers = {
         throw badUserInput('k', 'is only for mode K_SHORTEST');
       }
       if (args.from === args.to) throw badUserInput('to', 'must differ from from');
-      const statement = { SHORTEST: 'traversal/paths-shortest', ALL_SHORTEST: 'traversal/paths-all-shortest', K_SHORTEST: 'traversal/paths-k-shortest' }[mode];
+      const statement = {
+        SHORTEST: 'traversal/paths-shortest',
+        ALL_SHORTEST: 'traversal/paths-all-shortest',
+        K_SHORTEST: 'traversal/paths-k-shortest',
+      }[mode];
       const rows = await read<{ nodes: EntityRow[]; rels: RelationshipRow[] }>(context, statement, {
         from: args.from,
         to: args.to,
@@ -268,7 +278,10 @@ export const traversalResolvers: Resolvers = {
         if (to === null) throw notFound('to', args.to);
       }
       const kept = rows.slice(0, limit);
-      prime(context, kept.flatMap((row) => row.nodes));
+      prime(
+        context,
+        kept.flatMap((row) => row.nodes),
+      );
       return { paths: kept.map(pathOf), truncated: rows.length > limit };
     },
 
@@ -285,7 +298,10 @@ export const traversalResolvers: Resolvers = {
         limit,
       });
       const kept = rows.slice(0, limit);
-      prime(context, kept.flatMap((row) => [row.response, row.attributor, row.accused, row.sponsor, row.campaign]));
+      prime(
+        context,
+        kept.flatMap((row) => [row.response, row.attributor, row.accused, row.sponsor, row.campaign]),
+      );
       return { attributions: kept.map(attributionOf), truncated: rows.length > limit };
     },
 
@@ -298,9 +314,16 @@ export const traversalResolvers: Resolvers = {
       });
       if (row === undefined) throw notFound('entityId', args.entityId);
       const kept = row.events.slice(0, limit);
-      prime(context, kept.map((event) => event.subject));
+      prime(
+        context,
+        kept.map((event) => event.subject),
+      );
       return {
-        events: kept.map((event) => ({ kind: event.kind, date: { start: event.on, precision: event.precision }, subject: event.subject })),
+        events: kept.map((event) => ({
+          kind: event.kind,
+          date: { start: event.on, precision: event.precision },
+          subject: event.subject,
+        })),
         truncated: row.events.length > limit,
       };
     },
@@ -317,7 +340,10 @@ export const traversalResolvers: Resolvers = {
         throw badUserInput('campaign', `"${args.campaign}" is a ${entity.kind}, not a Campaign`);
       }
       if (row.responses.length > TRAVERSAL_BOUNDS.summaryResponses) {
-        throw badUserInput('campaign', `has more than ${TRAVERSAL_BOUNDS.summaryResponses} responses; use responses(filter: { campaignId }) to page through them`);
+        throw badUserInput(
+          'campaign',
+          `has more than ${TRAVERSAL_BOUNDS.summaryResponses} responses; use responses(filter: { campaignId }) to page through them`,
+        );
       }
       prime(context, [row.campaign, ...row.accused, ...row.responses.flatMap((item) => [item.response, item.party])]);
       return summaryOf(row);

@@ -1,6 +1,13 @@
 import { ChangesetError, type Problem, type PropertyValue } from '../changeset.js';
-import { count, emptyDocument, type ImportedDocument, type ImportedLink, type ImportedName, type ImportedObject } from '../imported.js';
-import { EXTENSION_CREATOR, OWN_EXTENSION_IDS, PROPERTY_EXTENSION_ID } from '../../export/extensions.js';
+import {
+  count,
+  emptyDocument,
+  type ImportedDocument,
+  type ImportedLink,
+  type ImportedName,
+  type ImportedObject,
+} from '../imported.js';
+import { EXTENSION_CREATOR, OWN_EXTENSION_IDS, PROPERTY_EXTENSION_ID } from '../../stix/extensions.js';
 import { STIX_ID_PATTERN, stixTypeOfId } from '../../model/stixId.js';
 import {
   ATTACK_SOURCE_NAMES,
@@ -10,7 +17,7 @@ import {
   TYPE_PROPERTIES,
   identityKind,
   propertyName,
-} from './mapping.js';
+} from '../../stix/mapping.js';
 import { restoreGraphRecord } from './restore.js';
 
 /**
@@ -23,9 +30,6 @@ import { restoreGraphRecord } from './restore.js';
 type Raw = Record<string, unknown>;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** Properties whose value is kept as JSON text (Neo4j properties cannot hold maps). */
-export const JSON_PROPERTIES = new Set(['externalReferences', 'granularMarkings', 'extensions', 'killChainPhases', 'stixExtra', 'stixJson']);
 
 function isRecord(value: unknown): value is Raw {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -75,7 +79,8 @@ class Checker {
 
   timestamp(object: Raw, field: string, at: string): string | null {
     const value = this.string(object, field, at);
-    if (value !== null && !TIMESTAMP.test(value)) this.problem(at, `${field} "${value}" is not a STIX timestamp (YYYY-MM-DDTHH:MM:SS[.s]Z)`);
+    if (value !== null && !TIMESTAMP.test(value))
+      this.problem(at, `${field} "${value}" is not a STIX timestamp (YYYY-MM-DDTHH:MM:SS[.s]Z)`);
     return value;
   }
 
@@ -87,7 +92,8 @@ class Checker {
 
   references(object: Raw, field: string, at: string): string[] {
     const values = this.strings(object, field, at);
-    for (const value of values) if (!STIX_ID_PATTERN.test(value)) this.problem(at, `${field} holds "${value}", which is not a STIX identifier`);
+    for (const value of values)
+      if (!STIX_ID_PATTERN.test(value)) this.problem(at, `${field} holds "${value}", which is not a STIX identifier`);
     return values;
   }
 
@@ -183,7 +189,13 @@ function typeProps(
     if (COMMON_PROPERTIES.includes(field as (typeof COMMON_PROPERTIES)[number])) continue;
     if (field === 'aliases' || field === 'x_mitre_aliases') continue; // names, written as aliases
     if (value === null || value === undefined) continue;
-    if (field === 'first_seen' || field === 'last_seen' || field === 'published' || field === 'start_time' || field === 'stop_time') {
+    if (
+      field === 'first_seen' ||
+      field === 'last_seen' ||
+      field === 'published' ||
+      field === 'start_time' ||
+      field === 'stop_time'
+    ) {
       checker.timestamp(object, field, at);
     }
     if (field.endsWith('_refs')) checker.references(object, field, at);
@@ -226,14 +238,19 @@ function latestVersions(objects: Array<{ object: Raw; at: string }>, warnings: s
     superseded += 1;
     if (String(entry.object.modified ?? '') > String(previous.object.modified ?? '')) byId.set(id, entry);
   }
-  if (superseded > 0) warnings.push(`${superseded} older version(s) of objects that appear more than once were left out; the latest modified of each is imported`);
+  if (superseded > 0)
+    warnings.push(
+      `${superseded} older version(s) of objects that appear more than once were left out; the latest modified of each is imported`,
+    );
   return [...byId.values()];
 }
 
 export function readStixBundle(document: unknown, origin: string): ImportedDocument {
   const checker = new Checker();
   if (!isRecord(document) || document.type !== 'bundle' || !Array.isArray(document.objects)) {
-    throw new ChangesetError(origin, [{ at: origin, message: 'is not a STIX bundle: expected {"type": "bundle", "objects": [...]}' }]);
+    throw new ChangesetError(origin, [
+      { at: origin, message: 'is not a STIX bundle: expected {"type": "bundle", "objects": [...]}' },
+    ]);
   }
   const rawObjects = document.objects as unknown[];
   // STIX 2.0 puts spec_version on the bundle; 2.1 on each object.
@@ -258,7 +275,11 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
   });
   if (checker.problems.length > 0) throw new ChangesetError(origin, checker.problems);
 
-  const versions = new Set(entries.map((entry) => (typeof entry.object.spec_version === 'string' ? entry.object.spec_version : bundleVersion ?? '2.0')));
+  const versions = new Set(
+    entries.map((entry) =>
+      typeof entry.object.spec_version === 'string' ? entry.object.spec_version : (bundleVersion ?? '2.0'),
+    ),
+  );
   const result = emptyDocument('stix', `STIX ${[...versions].sort().join(', ') || bundleVersion || '2.1'}`, rawObjects.length);
   const current = latestVersions(entries, result.warnings);
 
@@ -270,13 +291,15 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
       if (typeof object.x_mitre_version === 'string') result.version = object.x_mitre_version;
     }
   }
-  const creators = new Set(current.map(({ object }) => object.created_by_ref).filter((ref): ref is string => typeof ref === 'string'));
+  const creators = new Set(
+    current.map(({ object }) => object.created_by_ref).filter((ref): ref is string => typeof ref === 'string'),
+  );
   if (creators.size === 1) result.publisher = identities.get([...creators][0]!) ?? null;
 
   for (const { object, at } of current) {
     const type = object.type as string;
     const id = object.id as string;
-    const specVersion = typeof object.spec_version === 'string' ? object.spec_version : bundleVersion ?? '2.0';
+    const specVersion = typeof object.spec_version === 'string' ? object.spec_version : (bundleVersion ?? '2.0');
     if (id === EXTENSION_CREATOR.id || OWN_EXTENSION_IDS.has(id)) continue; // our own export's scaffolding
     const extensions = isRecord(object.extensions) ? object.extensions : {};
     const record = extensions[PROPERTY_EXTENSION_ID];
@@ -285,7 +308,7 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
       continue;
     }
     const common = commonProps(checker, object, at, specVersion);
-    const givenBy = typeof object.created_by_ref === 'string' ? identities.get(object.created_by_ref) ?? null : null;
+    const givenBy = typeof object.created_by_ref === 'string' ? (identities.get(object.created_by_ref) ?? null) : null;
 
     if (type === 'relationship') {
       const relationshipType = checker.string(object, 'relationship_type', at, true);
@@ -310,7 +333,10 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
       continue;
     }
 
-    const knownKind = type === 'identity' ? identityKind(typeof object.identity_class === 'string' ? object.identity_class : null) : KIND_BY_STIX_TYPE[type];
+    const knownKind =
+      type === 'identity'
+        ? identityKind(typeof object.identity_class === 'string' ? object.identity_class : null)
+        : KIND_BY_STIX_TYPE[type];
     const name = checker.string(object, 'name', at);
     const description = checker.string(object, 'description', at);
     const names = objectNames(checker, object, at, givenBy);

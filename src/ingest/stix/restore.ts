@@ -5,7 +5,7 @@ import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../../model/vocabular
 
 /**
  * Reads back the graph record attribution-graph's exporter puts on every object it writes
- * (src/export/extensions.ts, property extension). Such an object is the graph as it was, so it is
+ * (src/stix/extensions.ts, property extension). Such an object is the graph as it was, so it is
  * restored as is, with its own ids and citations, rather than imported as a new source's claim.
  */
 

@@ -57,7 +57,8 @@ const SPECS: ExtensionDefinitionSpec[] = [
   {
     id: newObjectExtensionId(NEW_OBJECT_TYPES.Response),
     name: 'attribution-graph response',
-    description: 'A diplomatic or legal response to a cyber campaign (attribution, condemnation, solidarity, indictment, sanction, …): dated, issued by someone, with its sources.',
+    description:
+      'A diplomatic or legal response to a cyber campaign (attribution, condemnation, solidarity, indictment, sanction, …): dated, issued by someone, with its sources.',
     extensionTypes: ['new-sdo'],
     anchor: 'x-attribution-graph-response',
   },
@@ -71,14 +72,16 @@ const SPECS: ExtensionDefinitionSpec[] = [
   {
     id: newObjectExtensionId(NEW_OBJECT_TYPES.State),
     name: 'attribution-graph state',
-    description: 'A state as a political actor (that accuses, is accused, is a member of an alliance), as opposed to a country as a location.',
+    description:
+      'A state as a political actor (that accuses, is accused, is a member of an alliance), as opposed to a country as a location.',
     extensionTypes: ['new-sdo'],
     anchor: 'x-attribution-graph-state',
   },
   {
     id: newObjectExtensionId(STANCE_TYPE),
     name: 'attribution-graph stance',
-    description: "A response's stance toward a party it refers to (names responsible, alludes to, does not name, condemns, …), with its sources.",
+    description:
+      "A response's stance toward a party it refers to (names responsible, alludes to, does not name, condemns, …), with its sources.",
     extensionTypes: ['new-sro'],
     anchor: 'x-attribution-graph-stance',
   },

@@ -1,4 +1,4 @@
-import type { EntityKind, RelationshipType } from '../../model/vocabulary.js';
+import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
 
 /**
  * The STIX → model mapping tables (docs/import-export.md shows them). Kept apart from the reader so
@@ -66,7 +66,15 @@ export const COMMON_PROPERTIES = [
 
 /** Type-specific properties of STIX 2.1 (and 2.0) that the model maps, per object type. */
 export const TYPE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  'intrusion-set': ['aliases', 'first_seen', 'last_seen', 'goals', 'resource_level', 'primary_motivation', 'secondary_motivations'],
+  'intrusion-set': [
+    'aliases',
+    'first_seen',
+    'last_seen',
+    'goals',
+    'resource_level',
+    'primary_motivation',
+    'secondary_motivations',
+  ],
   'threat-actor': [
     'threat_actor_types',
     'aliases',
@@ -82,7 +90,17 @@ export const TYPE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   ],
   campaign: ['aliases', 'first_seen', 'last_seen', 'objective'],
   identity: ['roles', 'identity_class', 'sectors', 'contact_information'],
-  location: ['latitude', 'longitude', 'precision', 'region', 'country', 'administrative_area', 'city', 'street_address', 'postal_code'],
+  location: [
+    'latitude',
+    'longitude',
+    'precision',
+    'region',
+    'country',
+    'administrative_area',
+    'city',
+    'street_address',
+    'postal_code',
+  ],
   'attack-pattern': ['aliases', 'kill_chain_phases', 'x_mitre_aliases'],
   malware: [
     'malware_types',
@@ -119,3 +137,13 @@ export function propertyName(stixProperty: string): string {
 export function stixPropertyName(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
+
+/** Properties whose value is kept as JSON text (Neo4j properties cannot hold maps). */
+export const JSON_PROPERTIES = new Set([
+  'externalReferences',
+  'granularMarkings',
+  'extensions',
+  'killChainPhases',
+  'stixExtra',
+  'stixJson',
+]);
