@@ -54,7 +54,7 @@ export default tseslint.config(
   { files: ['tests/unit/values.test.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': restrict(apiLayer) } },
   {
-    files: ['src/{model,auth,editing,write,stix,read}/**/*.ts'],
+    files: ['src/{model,auth,editing,write,stix,read,synthetic}/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer) },
   },
   { files: ['src/ingest/**/*.ts'], rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer, exportFromIngest) } },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { badUserInput } from '../errors.js';
-import { ChangesetError } from '../ingest/changeset.js';
+import { ChangesetError } from '../write/changeset.js';
 import { nameKey } from '../model/names.js';
 import { parsePartialDate } from '../model/partialDate.js';
 

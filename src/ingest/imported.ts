@@ -1,4 +1,4 @@
-import type { EntityInput, PropertyValue, RelationshipInput } from './changeset.js';
+import type { EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
 
 /**

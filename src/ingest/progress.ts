@@ -1,4 +1,4 @@
-import type { ApplyProgress } from './apply.js';
+import type { ApplyProgress } from '../write/apply.js';
 
 /**
  * Progress of a long import on the terminal: a bar with items/s and ETA, redrawn in place when the

@@ -1,4 +1,4 @@
-import type { ApplyReport, OutcomeCounts } from './apply.js';
+import type { ApplyReport, OutcomeCounts } from '../write/apply.js';
 import type { ImportReport } from './importData.js';
 
 /** A closing summary for the terminal: created, updated and unchanged per kind and type. */

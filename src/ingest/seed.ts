@@ -22,7 +22,7 @@ import {
   type Problem,
   type PropertyValue,
   type RelationshipInput,
-} from './changeset.js';
+} from '../write/changeset.js';
 
 /**
  * Reads a curated data file (seed/*.yaml: sources, entities, relationships, responses) into a

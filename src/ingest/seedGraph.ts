@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { applyChangeset, type ApplyReport } from './apply.js';
+import { applyChangeset, type ApplyReport } from '../write/apply.js';
 import { readSeedFile, seedFiles } from './seed.js';
 
 /** Applies every seed/*.yaml file, each in its own transaction, through the import write path. */

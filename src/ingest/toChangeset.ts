@@ -1,4 +1,4 @@
-import type { Changeset, Citation, EntityInput, Problem, PropertyValue, RelationshipInput } from './changeset.js';
+import type { Changeset, Citation, EntityInput, Problem, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 import type { Resolution } from './resolveAliases.js';
 

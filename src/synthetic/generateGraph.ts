@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
-import { applyChangeset } from '../ingest/apply.js';
-import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../ingest/changeset.js';
+import { applyChangeset } from '../write/apply.js';
+import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { PartialDate } from '../model/partialDate.js';
 import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/apiKeys.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { ChangesetError } from '../../src/ingest/changeset.js';
+import { ChangesetError } from '../../src/write/changeset.js';
 import { importData } from '../../src/ingest/importData.js';
 import { seedGraph } from '../../src/ingest/seedGraph.js';
 import { startTestApi, type TestApi } from '../support/api.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { ChangesetError } from '../../src/ingest/changeset.js';
+import { ChangesetError } from '../../src/write/changeset.js';
 import { readImport } from '../../src/ingest/importData.js';
 import { uuidv5 } from '../../src/model/stixId.js';
 

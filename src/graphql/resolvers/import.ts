@@ -2,8 +2,8 @@ import { requireRole } from '../../auth/principal.js';
 import { ExportError, exportStix } from '../../export/stix.js';
 import { apiError } from '../../errors.js';
 import type { ImportOutcome, Resolvers } from '../../generated/graphql.js';
-import type { OutcomeCounts } from '../../ingest/apply.js';
-import { ChangesetError } from '../../ingest/changeset.js';
+import type { OutcomeCounts } from '../../write/apply.js';
+import { ChangesetError } from '../../write/changeset.js';
 import { importData } from '../../ingest/importData.js';
 
 /** importBundle and exportStix: the GraphQL face of src/ingest/importData.ts and src/export/stix.ts. */

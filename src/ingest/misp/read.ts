@@ -1,4 +1,4 @@
-import { ChangesetError, type Problem, type PropertyValue } from '../changeset.js';
+import { ChangesetError, type Problem, type PropertyValue } from '../../write/changeset.js';
 import {
   count,
   emptyDocument,

@@ -1,4 +1,4 @@
-import type { AliasInput, Citation, EntityInput, PropertyValue, RelationshipInput } from '../changeset.js';
+import type { AliasInput, Citation, EntityInput, PropertyValue, RelationshipInput } from '../../write/changeset.js';
 import type { ImportedDocument } from '../imported.js';
 import { parsePartialDate, type PartialDate } from '../../model/partialDate.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../../model/vocabulary.js';
@@ -54,7 +54,7 @@ function props(value: unknown, at: string, problem: Report): Record<string, Prop
     problem(at, 'graph record: props must be an object');
     return {};
   }
-  // Value types are checked with the rest of the changeset (src/ingest/changeset.ts).
+  // Value types are checked with the rest of the changeset (src/write/changeset.ts).
   return value as Record<string, PropertyValue>;
 }
 

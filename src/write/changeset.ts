@@ -3,7 +3,7 @@ import type { PartialDate } from '../model/partialDate.js';
 
 /**
  * A changeset is what every writer hands to the graph: the seed, the STIX and MISP importers and
- * the editing mutations. It is validated as a whole and applied in one transaction (src/ingest/apply.ts),
+ * the editing mutations. It is validated as a whole and applied in one transaction (src/write/apply.ts),
  * so a rejected changeset writes nothing.
  */
 
