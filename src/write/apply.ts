@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { Database, Transaction } from '../db/database.js';
 import { toNeo4jDate } from '../db/values.js';
 import { nameKey } from '../model/names.js';
 import { partialDateEnd, type PartialDate } from '../model/partialDate.js';
 import {
   ChangesetError,
-  referencedIds,
-  validateChangeset,
   type Changeset,
   type Citation,
   type EntityInput,
   type PropertyValue,
   type RelationshipInput,
 } from './changeset.js';
+import { canonical, contentHash } from './contentHash.js';
+import { referencedIds, validateChangeset } from './validate.js';
 
 /** created / updated / unchanged counts per entity kind and per relationship type. */
 export interface OutcomeCounts {
@@ -36,22 +35,6 @@ function batches<T>(items: T[]): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += BATCH) result.push(items.slice(i, i + BATCH));
   return result;
-}
-
-/** Stable JSON (sorted keys), so the same content always hashes alike. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('hex');
 }
 
 /**
@@ -205,6 +188,132 @@ export interface ApplyOptions {
   onProgress?: ApplyProgress;
 }
 
+/** What one apply carries from step to step: the graph's state before it, the report, the progress. */
+interface ApplyRun {
+  tx: Transaction;
+  changeset: Changeset;
+  existing: Existing;
+  /** Publication date of every source the changeset cites, for knownSince. */
+  published: Map<string, string>;
+  report: ApplyReport;
+  /** Entities whose content changed: only their aliases are rewritten (aliases are part of the hash). */
+  changed: Set<string>;
+  progress(count: number): void;
+}
+
+/** The graph's sources' publication dates, with those of the sources the changeset itself adds. */
+function publicationDates(changeset: Changeset, existing: Existing): Map<string, string> {
+  const published = new Map(existing.published);
+  for (const entity of changeset.entities) {
+    const date = entity.dates.published;
+    if (entity.kind === 'Source' && date) published.set(entity.id, date.start);
+  }
+  return published;
+}
+
+async function runEntityWrites(run: ApplyRun, statement: string, rows: Array<Record<string, unknown>>): Promise<void> {
+  for (const batch of batches(rows)) {
+    const result = await run.tx.run<{ id: string; kind: string; outcome: string }>(statement, { rows: batch });
+    addCounts(
+      run.report.entities,
+      result.map((row) => ({ ...row, count: 1 })),
+      'kind',
+    );
+    for (const row of result) if (row.outcome !== 'unchanged') run.changed.add(row.id);
+    run.progress(batch.length);
+  }
+}
+
+/**
+ * Entities the changeset owns. Rows whose content hash the graph already holds are counted, not
+ * sent: a re-import of a large file then costs two lookups instead of tens of thousands of MERGEs.
+ */
+async function writeOwnedEntities(run: ApplyRun): Promise<void> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const entity of run.changeset.entities) {
+    if (entity.merge !== undefined) continue;
+    const row = entityRow(entity, run.published);
+    if (run.existing.hashes.get(entity.id) === row.contentHash) {
+      countUnchanged(run.report.entities, entity.kind);
+      run.progress(1);
+    } else rows.push(row);
+  }
+  await runEntityWrites(run, 'write/upsert-entities', rows);
+}
+
+/** What a source says about entities other origins own. */
+async function writeMergedEntities(run: ApplyRun): Promise<void> {
+  const merged = run.changeset.entities.filter((entity) => entity.merge !== undefined);
+  await runEntityWrites(
+    run,
+    'write/merge-into-entities',
+    merged.map((entity) => mergeRow(entity)),
+  );
+}
+
+async function writeAliases(run: ApplyRun): Promise<void> {
+  const rows = run.changeset.entities
+    .filter((entity) => run.changed.has(entity.id))
+    .flatMap((entity) =>
+      entity.aliases.map((alias) => ({
+        entityId: entity.id,
+        name: alias.name,
+        nameKey: nameKey(alias.name),
+        givenBy: alias.givenBy ?? '',
+        ...citationProps(alias.citations),
+        knownSince: knownSince(alias.citations, run.published),
+      })),
+    );
+  for (const batch of batches(rows)) {
+    const [result] = await run.tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
+    run.report.aliases += result?.count ?? 0;
+  }
+}
+
+/**
+ * Entities that other sources merged into (or that were just merged into) list every source's
+ * names in their full-text field, not only their owner's.
+ */
+async function refreshMergedAliasText(run: ApplyRun): Promise<void> {
+  const ids = run.changeset.entities
+    .filter((entity) => run.changed.has(entity.id) && (entity.merge !== undefined || run.existing.merged.has(entity.id)))
+    .map((entity) => entity.id);
+  for (const batch of batches(ids)) await run.tx.run('write/refresh-alias-text', { ids: batch });
+}
+
+/** New relationships are created outright; only those that exist with other content are rewritten. */
+async function writeRelationships(run: ApplyRun): Promise<void> {
+  const { changeset, report } = run;
+  const knownHashes = await relationshipHashes(run.tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
+  const newRows: Array<Record<string, unknown>> = [];
+  const changedRows: Array<Record<string, unknown>> = [];
+  for (const rel of changeset.relationships) {
+    const row = relationshipRow(rel, run.published);
+    const identity = relationshipIdentity(rel);
+    if (!knownHashes.has(identity)) newRows.push(row);
+    else if (knownHashes.get(identity) === row.contentHash) {
+      countUnchanged(report.relationships, rel.type);
+      run.progress(1);
+    } else changedRows.push(row);
+  }
+  for (const [statement, rows] of [
+    ['write/create-relationships', newRows],
+    ['write/upsert-relationships', changedRows],
+  ] as const) {
+    for (const batch of batches(rows)) {
+      const result = await run.tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
+      addCounts(report.relationships, result, 'type');
+      run.progress(batch.length);
+    }
+  }
+}
+
+function nothingChanged(report: ApplyReport): boolean {
+  return [...Object.values(report.entities), ...Object.values(report.relationships)].every(
+    (counts) => counts.created === 0 && counts.updated === 0,
+  );
+}
+
 /**
  * Validates a changeset against the graph and writes it inside the caller's write transaction, so
  * that an importer can look things up, build its changeset and write it in one unit of work.
@@ -219,103 +328,27 @@ export async function applyChangesetInTransaction(
   const problems = validateChangeset(changeset, existing.kinds);
   if (problems.length > 0) throw new ChangesetError(changeset.origin, problems);
 
-  const published = new Map(existing.published);
-  for (const entity of changeset.entities) {
-    const date = entity.dates.published;
-    if (entity.kind === 'Source' && date) published.set(entity.id, date.start);
-  }
-
   const total = changeset.entities.length + changeset.relationships.length;
   let done = 0;
-  const progress = (count: number): void => {
-    done += count;
-    options.onProgress?.(done, total);
+  const run: ApplyRun = {
+    tx,
+    changeset,
+    existing,
+    published: publicationDates(changeset, existing),
+    report: { origin: changeset.origin, entities: {}, relationships: {}, aliases: 0, unchanged: true },
+    changed: new Set(),
+    progress: (count) => {
+      done += count;
+      options.onProgress?.(done, total);
+    },
   };
-
-  const report: ApplyReport = { origin: changeset.origin, entities: {}, relationships: {}, aliases: 0, unchanged: true };
-  // Aliases are rewritten only for entities whose content changed (aliases are part of the hash).
-  const changed = new Set<string>();
-  // Rows whose content hash the graph already holds are counted, not sent: a re-import of a large
-  // file then costs two lookups instead of tens of thousands of MERGEs.
-  const owned: Array<Record<string, unknown>> = [];
-  for (const entity of changeset.entities) {
-    if (entity.merge !== undefined) continue;
-    const row = entityRow(entity, published);
-    if (existing.hashes.get(entity.id) === row.contentHash) {
-      countUnchanged(report.entities, entity.kind);
-      progress(1);
-    } else owned.push(row);
-  }
-  for (const batch of batches(owned)) {
-    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/upsert-entities', { rows: batch });
-    addCounts(
-      report.entities,
-      result.map((row) => ({ ...row, count: 1 })),
-      'kind',
-    );
-    for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
-    progress(batch.length);
-  }
-  const merged = changeset.entities.filter((entity) => entity.merge !== undefined);
-  for (const batch of batches(merged.map((entity) => mergeRow(entity)))) {
-    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/merge-into-entities', { rows: batch });
-    addCounts(
-      report.entities,
-      result.map((row) => ({ ...row, count: 1 })),
-      'kind',
-    );
-    for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
-    progress(batch.length);
-  }
-  const aliasRows = changeset.entities
-    .filter((entity) => changed.has(entity.id))
-    .flatMap((entity) =>
-      entity.aliases.map((alias) => ({
-        entityId: entity.id,
-        name: alias.name,
-        nameKey: nameKey(alias.name),
-        givenBy: alias.givenBy ?? '',
-        ...citationProps(alias.citations),
-        knownSince: knownSince(alias.citations, published),
-      })),
-    );
-  for (const batch of batches(aliasRows)) {
-    const [result] = await tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
-    report.aliases += result?.count ?? 0;
-  }
-  // Entities that other sources merged into (or that were just merged into) list every source's
-  // names in their full-text field, not only their owner's.
-  const refresh = changeset.entities
-    .filter((entity) => changed.has(entity.id) && (entity.merge !== undefined || existing.merged.has(entity.id)))
-    .map((entity) => entity.id);
-  for (const batch of batches(refresh)) await tx.run('write/refresh-alias-text', { ids: batch });
-  const knownHashes = await relationshipHashes(tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
-  // New relationships are created outright; only those that exist with other content are looked up.
-  const newRows: Array<Record<string, unknown>> = [];
-  const changedRows: Array<Record<string, unknown>> = [];
-  for (const rel of changeset.relationships) {
-    const row = relationshipRow(rel, published);
-    const identity = relationshipIdentity(rel);
-    if (!knownHashes.has(identity)) newRows.push(row);
-    else if (knownHashes.get(identity) === row.contentHash) {
-      countUnchanged(report.relationships, rel.type);
-      progress(1);
-    } else changedRows.push(row);
-  }
-  for (const [statement, rows] of [
-    ['write/create-relationships', newRows],
-    ['write/upsert-relationships', changedRows],
-  ] as const) {
-    for (const batch of batches(rows)) {
-      const result = await tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
-      addCounts(report.relationships, result, 'type');
-      progress(batch.length);
-    }
-  }
-  report.unchanged = [...Object.values(report.entities), ...Object.values(report.relationships)].every(
-    (counts) => counts.created === 0 && counts.updated === 0,
-  );
-  return report;
+  await writeOwnedEntities(run);
+  await writeMergedEntities(run);
+  await writeAliases(run);
+  await refreshMergedAliasText(run);
+  await writeRelationships(run);
+  run.report.unchanged = nothingChanged(run.report);
+  return run.report;
 }
 
 /**
