@@ -1,7 +1,8 @@
 // Lint rules, including the layering the codebase keeps (docs/architecture.md):
 // only src/db talks to the driver; the layers below the API (model, db, ingest, export, editing,
 // auth) never import the API (src/graphql, src/server.ts, src/web); import and export share the
-// STIX vocabulary through src/stix and never import each other.
+// STIX vocabulary through src/stix and never import each other; the write path (src/write) is
+// below the importers, the export and the mutations, and imports none of them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -20,6 +21,11 @@ const exportFromIngest = {
 const ingestFromExport = {
   group: ['**/ingest/**'],
   message: 'Export (src/export) must not import ingest: share code through src/stix or src/model.',
+};
+
+const aboveWritePath = {
+  group: ['**/ingest/**', '**/export/**', '**/editing/**'],
+  message: 'The write path (src/write) is below the importers, the export and the mutations: it must not import them.',
 };
 
 const restrict = (...patterns) => ['error', { patterns }];
@@ -54,9 +60,10 @@ export default tseslint.config(
   { files: ['tests/unit/values.test.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/db/**/*.ts'], rules: { 'no-restricted-imports': restrict(apiLayer) } },
   {
-    files: ['src/{model,auth,editing,write,stix,read,synthetic}/**/*.ts'],
+    files: ['src/{model,auth,editing,stix,read,synthetic}/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer) },
   },
+  { files: ['src/write/**/*.ts'], rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer, aboveWritePath) } },
   { files: ['src/ingest/**/*.ts'], rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer, exportFromIngest) } },
   { files: ['src/export/**/*.ts'], rules: { 'no-restricted-imports': restrict(driverOnlyInDb, apiLayer, ingestFromExport) } },
 );

@@ -3,7 +3,7 @@ import type { Database, Transaction } from '../db/database.js';
 import { reviveProperties } from '../db/values.js';
 import { apiError, badUserInput } from '../errors.js';
 import { applyChangesetInTransaction } from '../write/apply.js';
-import { readDocument, type Raw } from '../ingest/seed.js';
+import { readDocument, type Raw } from '../write/document.js';
 import { nameKey } from '../model/names.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../model/vocabulary.js';
 import type { EntityRow } from '../read/rows.js';

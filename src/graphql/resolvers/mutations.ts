@@ -23,7 +23,7 @@ import {
   type CitationArg,
 } from '../../editing/inputs.js';
 import { badUserInput } from '../../errors.js';
-import type { Raw } from '../../ingest/seed.js';
+import type { Raw } from '../../write/document.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { ChangeRow } from '../../editing/audit.js';
 import { checkFirst } from './shared.js';

@@ -1,0 +1,264 @@
+import { scoreConfidenceText } from '../model/confidence.js';
+import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
+import {
+  ENTITY_KINDS,
+  RELATIONSHIP_TYPES,
+  RESPONSE_TYPES,
+  STANCES,
+  isOneOf,
+  type EntityKind,
+  type RelationshipType,
+} from '../model/vocabulary.js';
+import {
+  ChangesetError,
+  type AliasInput,
+  type Changeset,
+  type Citation,
+  type EntityInput,
+  type Problem,
+  type PropertyValue,
+  type RelationshipInput,
+} from './changeset.js';
+
+/**
+ * Reads a document of sources, entities, relationships and responses, given as untyped data (the
+ * curated seed files are YAML of this shape), into a changeset. Responses are written as Response
+ * entities plus their ISSUED_BY, ON_BEHALF_OF, CONCERNS, ACKNOWLEDGES and REFERS_TO (one per
+ * stance) relationships. Every problem of the document is named, not only the first.
+ */
+
+export type Raw = Record<string, unknown>;
+
+/** Fields with a meaning of their own; every other field of an entry is stored as a property. */
+const DATE_FIELDS = new Set(['started', 'disclosed', 'ended', 'published', 'date']);
+const ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'title', 'description', 'aliases', 'cite', ...DATE_FIELDS]);
+const RELATIONSHIP_FIELDS = new Set(['type', 'from', 'to', 'key', 'cite', ...DATE_FIELDS]);
+const RESPONSE_FIELDS = new Set([
+  'id',
+  'types',
+  'name',
+  'description',
+  'date',
+  'issuedBy',
+  'onBehalfOf',
+  'concerns',
+  'acknowledges',
+  'refersTo',
+  'cite',
+]);
+
+class Reader {
+  readonly problems: Problem[] = [];
+
+  problem(at: string, message: string): void {
+    this.problems.push({ at, message });
+  }
+
+  string(entry: Raw, field: string, at: string, required = true): string | null {
+    const value = entry[field];
+    if (value === undefined || value === null) {
+      if (required) this.problem(at, `${field} is missing`);
+      return null;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      this.problem(at, `${field} must be text`);
+      return null;
+    }
+    return String(value);
+  }
+
+  list(entry: Raw, field: string, at: string): unknown[] {
+    const value = entry[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      this.problem(at, `${field} must be a list`);
+      return [];
+    }
+    return value;
+  }
+
+  date(value: unknown, at: string, field: string): PartialDate | null {
+    if (value === undefined || value === null) return null;
+    const parsed = parsePartialDate(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+    if (typeof parsed === 'string') {
+      this.problem(at, `${field}: ${parsed}`);
+      return null;
+    }
+    return parsed;
+  }
+
+  citations(entry: Raw, at: string): Citation[] {
+    return this.list(entry, 'cite', at).flatMap((item, index) => {
+      if (item === null || typeof item !== 'object') {
+        this.problem(at, `cite[${index}] must be a map with source and quote`);
+        return [];
+      }
+      const sourceId = this.string(item as Raw, 'source', `${at} cite[${index}]`);
+      const quote = this.string(item as Raw, 'quote', `${at} cite[${index}]`, false);
+      return sourceId === null ? [] : [{ sourceId, quote }];
+    });
+  }
+
+  props(entry: Raw, known: Set<string>, at: string): Record<string, PropertyValue> {
+    const props: Record<string, PropertyValue> = {};
+    for (const [field, value] of Object.entries(entry)) {
+      if (known.has(field)) continue;
+      if (
+        value === null ||
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      ) {
+        props[field] = value as PropertyValue;
+      } else {
+        this.problem(at, `${field} must be text, a number, true/false or a list of text`);
+      }
+    }
+    return props;
+  }
+
+  dates(entry: Raw, at: string): Record<string, PartialDate | null> {
+    const dates: Record<string, PartialDate | null> = {};
+    for (const field of DATE_FIELDS) {
+      if (entry[field] === undefined) continue;
+      // A response's date is when it happened; "date" alone would be ambiguous among the others.
+      dates[field === 'date' ? 'occurred' : field] = this.date(entry[field], at, field);
+    }
+    return dates;
+  }
+}
+
+/** Fills in the 0-100 score from the source's words when the file gives only the words. */
+function withConfidence(props: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  if (typeof props.confidenceText === 'string' && props.confidence === undefined) {
+    return { ...props, confidence: scoreConfidenceText(props.confidenceText) };
+  }
+  return props;
+}
+
+function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityKind): EntityInput | null {
+  const id = reader.string(raw, 'id', at);
+  const kind = kindOverride ?? reader.string(raw, 'kind', at);
+  if (kind !== null && !isOneOf(ENTITY_KINDS, kind))
+    reader.problem(at, `kind "${kind}" is not one of ${ENTITY_KINDS.join(', ')}`);
+  const name = reader.string(raw, kindOverride === 'Source' ? 'title' : 'name', at);
+  const aliases: AliasInput[] = reader.list(raw, 'aliases', at).flatMap((item, index) => {
+    const aliasAt = `${at} aliases[${index}]`;
+    if (item === null || typeof item !== 'object') {
+      reader.problem(aliasAt, 'must be a map with name, givenBy and cite');
+      return [];
+    }
+    const aliasName = reader.string(item as Raw, 'name', aliasAt);
+    if (aliasName === null) return [];
+    return [
+      {
+        name: aliasName,
+        givenBy: reader.string(item as Raw, 'givenBy', aliasAt, false),
+        citations: reader.citations(item as Raw, aliasAt),
+      },
+    ];
+  });
+  // Read every field before giving up on the entry, so that one pass reports all its problems.
+  const description = reader.string(raw, 'description', at, false);
+  const props = withConfidence(reader.props(raw, ENTITY_FIELDS, at));
+  const dates = reader.dates(raw, at);
+  const citations = reader.citations(raw, at);
+  if (id === null || kind === null || name === null || !isOneOf(ENTITY_KINDS, kind)) return null;
+  return { id, kind, name, description, props, dates, aliases, citations };
+}
+
+function readRelationship(reader: Reader, raw: Raw, at: string): RelationshipInput | null {
+  const type = reader.string(raw, 'type', at);
+  const from = reader.string(raw, 'from', at);
+  const to = reader.string(raw, 'to', at);
+  if (type !== null && !isOneOf(RELATIONSHIP_TYPES, type)) {
+    reader.problem(at, `type "${type}" is not one of ${RELATIONSHIP_TYPES.join(', ')}`);
+  }
+  if (type === null || from === null || to === null || !isOneOf(RELATIONSHIP_TYPES, type)) return null;
+  return {
+    type,
+    from,
+    to,
+    key: reader.string(raw, 'key', at, false) ?? '',
+    props: withConfidence(reader.props(raw, RELATIONSHIP_FIELDS, at)),
+    dates: reader.dates(raw, at),
+    citations: reader.citations(raw, at),
+  };
+}
+
+function link(type: RelationshipType, from: string, to: string, citations: Citation[], key = '', props = {}): RelationshipInput {
+  return { type, from, to, key, props, dates: {}, citations };
+}
+
+function readResponse(reader: Reader, raw: Raw, at: string): { entity: EntityInput; relationships: RelationshipInput[] } | null {
+  const types = reader.list(raw, 'types', at).map(String);
+  if (types.length === 0) reader.problem(at, 'types must list at least one response type');
+  for (const type of types) {
+    if (!isOneOf(RESPONSE_TYPES, type)) reader.problem(at, `response type "${type}" is not one of ${RESPONSE_TYPES.join(', ')}`);
+  }
+  if (raw.date === undefined) reader.problem(at, 'date is missing: every response is dated');
+  const issuedBy = reader.string(raw, 'issuedBy', at);
+  const base: Raw = { ...raw };
+  for (const field of ['issuedBy', 'onBehalfOf', 'concerns', 'acknowledges', 'refersTo', 'types']) delete base[field];
+  const entity = readEntity(reader, base, at, 'Response');
+  if (entity === null || issuedBy === null) return null;
+  entity.props = withConfidence({ ...entity.props, types });
+  for (const field of Object.keys(raw)) {
+    if (!RESPONSE_FIELDS.has(field) && !['confidence', 'confidenceText', 'basis'].includes(field)) {
+      reader.problem(at, `${field} is not a field of a response`);
+    }
+  }
+  const cites = entity.citations;
+  const relationships: RelationshipInput[] = [link('ISSUED_BY', entity.id, issuedBy, cites)];
+  const onBehalfOf = reader.string(raw, 'onBehalfOf', at, false);
+  if (onBehalfOf !== null) relationships.push(link('ON_BEHALF_OF', entity.id, onBehalfOf, cites));
+  for (const campaign of reader.list(raw, 'concerns', at))
+    relationships.push(link('CONCERNS', entity.id, String(campaign), cites));
+  for (const other of reader.list(raw, 'acknowledges', at))
+    relationships.push(link('ACKNOWLEDGES', entity.id, String(other), cites));
+  reader.list(raw, 'refersTo', at).forEach((item, index) => {
+    const refAt = `${at} refersTo[${index}]`;
+    if (item === null || typeof item !== 'object') {
+      reader.problem(refAt, 'must be a map with target, stance and cite');
+      return;
+    }
+    const target = reader.string(item as Raw, 'target', refAt);
+    const stance = reader.string(item as Raw, 'stance', refAt);
+    if (stance !== null && !isOneOf(STANCES, stance))
+      reader.problem(refAt, `stance "${stance}" is not one of ${STANCES.join(', ')}`);
+    if (target === null || stance === null) return;
+    relationships.push(link('REFERS_TO', entity.id, target, reader.citations(item as Raw, refAt), stance, { stance }));
+  });
+  return { entity, relationships };
+}
+
+/**
+ * Reads a document into a changeset; refuses it with every problem named (ChangesetError).
+ */
+export function readDocument(document: Raw, origin: string): Changeset {
+  const reader = new Reader();
+  const entities: EntityInput[] = [];
+  const relationships: RelationshipInput[] = [];
+  reader.list(document, 'sources', 'sources').forEach((raw, index) => {
+    const entity = readEntity(reader, raw as Raw, `sources[${index}]`, 'Source');
+    if (entity) entities.push(entity);
+  });
+  reader.list(document, 'entities', 'entities').forEach((raw, index) => {
+    const entity = readEntity(reader, raw as Raw, `entities[${index}]`);
+    if (entity) entities.push(entity);
+  });
+  reader.list(document, 'relationships', 'relationships').forEach((raw, index) => {
+    const rel = readRelationship(reader, raw as Raw, `relationships[${index}]`);
+    if (rel) relationships.push(rel);
+  });
+  reader.list(document, 'responses', 'responses').forEach((raw, index) => {
+    const response = readResponse(reader, raw as Raw, `responses[${index}]`);
+    if (response) {
+      entities.push(response.entity);
+      relationships.push(...response.relationships);
+    }
+  });
+  if (reader.problems.length > 0) throw new ChangesetError(origin, reader.problems);
+  return { origin, entities, relationships };
+}
