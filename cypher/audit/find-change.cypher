@@ -1,5 +1,5 @@
 // One audit entry by id.
 // Parameters: $id.
-// Returns: change.
+// Returns: change (entries written before mutationId had its name carry it as changeSetId).
 MATCH (c:Change {id: $id})
-RETURN c {.*, at: toString(c.at), undoneAt: toString(c.undoneAt)} AS change
+RETURN c {.*, mutationId: coalesce(c.mutationId, c.changeSetId), at: toString(c.at), undoneAt: toString(c.undoneAt)} AS change

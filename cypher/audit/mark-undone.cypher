@@ -1,6 +1,8 @@
-// Marks the entries of a change set as undone (a merge that was taken back).
-// Parameters: $changeSetId.
+// Marks the entries one mutation wrote as undone (a merge that was taken back). Entries written
+// before mutationId had its name carry it as changeSetId.
+// Parameters: $mutationId.
 // Returns: count.
-MATCH (c:Change {changeSetId: $changeSetId})
+MATCH (c:Change)
+WHERE c.mutationId = $mutationId OR c.changeSetId = $mutationId
 SET c.undoneAt = datetime()
 RETURN count(c) AS count

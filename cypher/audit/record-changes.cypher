@@ -1,5 +1,5 @@
 // Appends entries to the audit trail: one Change node per entity a mutation changed.
-// Parameters: $changes (list of {id, changeSetId, entityId, operation, actorKeyId, actorName, reason, before, after}).
+// Parameters: $changes (list of {id, mutationId, entityId, operation, actorKeyId, actorName, reason, before, after}).
 // Returns: id.
 UNWIND $changes AS change
 CREATE (c:Change)

@@ -35,7 +35,8 @@ export interface ChangeEntry {
 
 export interface ChangeRow {
   id: string;
-  changeSetId: string;
+  /** Shared by the entries one mutation wrote. */
+  mutationId: string;
   entityId: string;
   operation: string;
   at: string;
@@ -47,12 +48,12 @@ export interface ChangeRow {
   undoneAt: string | null;
 }
 
-/** Writes the entries of one mutation, sharing a change-set id; returns the entries' ids in order. */
+/** Writes the entries of one mutation, sharing a mutation id; returns the entries' ids in order. */
 export async function recordChanges(tx: Transaction, principal: Principal, entries: ChangeEntry[]): Promise<string[]> {
-  const changeSetId = randomUUID();
+  const mutationId = randomUUID();
   const changes = entries.map((entry) => ({
     id: randomUUID(),
-    changeSetId,
+    mutationId,
     entityId: entry.entityId,
     operation: entry.operation,
     actorKeyId: principal.keyId,

@@ -3,32 +3,18 @@ import type { Database, Transaction } from '../db/database.js';
 import { reviveProperties } from '../db/values.js';
 import { apiError, badUserInput } from '../errors.js';
 import { applyChangesetInTransaction } from '../write/apply.js';
-import { readDocument, type Raw } from '../write/document.js';
+import type { EntityInput, RelationshipInput } from '../write/changeset.js';
 import { nameKey } from '../model/names.js';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../model/vocabulary.js';
-import type { EntityRow } from '../read/rows.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, hasOwnType, isOneOf } from '../model/vocabulary.js';
+import type { EntityRow, LinkRow } from '../read/rows.js';
 import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
-import { refusedInput } from './inputs.js';
+import { updatedEntity, type Edit, type EntityChanges, type Reference } from './changes.js';
 
 /**
  * The editing operations behind the mutations. Each runs in one write transaction: the changeset
- * (built from already-checked input, in the same document shape as the seed files), the write and
- * the audit entries apply together or not at all.
+ * (built from already-checked input by src/editing/changes.ts), the write and the audit entries
+ * apply together or not at all.
  */
-
-const ID_PREFIX: Record<string, string> = {
-  ThreatActor: 'actor',
-  State: 'state',
-  Organization: 'org',
-  Person: 'person',
-  PersonGroup: 'group',
-  Campaign: 'campaign',
-  Response: 'response',
-  Source: 'source',
-};
-export function idPrefix(kind: string): string {
-  return ID_PREFIX[kind] ?? 'entity';
-}
 
 async function entityIn(tx: Transaction, id: string): Promise<EntityRow | null> {
   const [row] = await tx.run<{ entity: EntityRow }>('read/entities-by-id', { ids: [id] });
@@ -41,77 +27,61 @@ async function requireEntity(tx: Transaction, id: string, argument: string): Pro
   return row;
 }
 
-/** Applies a document (sources, entities, relationships, responses) as the caller's edit. */
-async function applyDocument(tx: Transaction, document: Raw, origin: string): Promise<void> {
-  try {
-    await applyChangesetInTransaction(tx, readDocument(document, origin));
-  } catch (error) {
-    refusedInput(error);
+/** Refuses the first id the input names that the graph does not hold (or holds as another kind). */
+async function checkReferences(tx: Transaction, references: Reference[]): Promise<void> {
+  if (references.length === 0) return;
+  const ids = [...new Set(references.map((reference) => reference.id))];
+  const rows = await tx.run<{ id: string; kind: string }>('write/existing-entities', { ids });
+  const kinds = new Map(rows.map((row) => [row.id, row.kind]));
+  for (const { argument, id, kind } of references) {
+    const found = kinds.get(id);
+    if (found === undefined) throw badUserInput(argument, `there is no ${kind ?? 'entity'} ${id}`);
+    if (kind !== undefined && found !== kind) throw badUserInput(argument, `${id} is a ${found}, not a ${kind}`);
   }
 }
 
-export function createEntity(db: Database, principal: Principal, kind: string, raw: Raw, origin: string): Promise<EntityRow> {
-  const section = kind === 'Source' ? 'sources' : kind === 'Response' ? 'responses' : 'entities';
+/** Writes an edit as the caller's changeset, after checking the ids its input names. */
+async function applyEdit(tx: Transaction, origin: string, edit: Edit): Promise<void> {
+  await checkReferences(tx, edit.references);
+  await applyChangesetInTransaction(tx, { origin, entities: edit.entities, relationships: edit.relationships });
+}
+
+/** What an edit wrote, for the audit trail. */
+function written(edit: Edit): { entities: EntityInput[]; relationships: RelationshipInput[] } {
+  return { entities: edit.entities, relationships: edit.relationships };
+}
+
+/** createEntity, createSource and recordResponse: the edit's first entity is the one created. */
+export function createEntity(db: Database, principal: Principal, edit: Edit, origin: string): Promise<EntityRow> {
+  const entity = edit.entities[0]!;
   return db.writeTransaction(origin, async (tx) => {
-    const id = String(raw.id);
-    if (await entityIn(tx, id)) throw apiError('CONFLICT', `input.id: ${id} already exists`, { argument: 'input.id' });
-    await applyDocument(tx, { [section]: [raw] }, origin);
-    const created = (await entityIn(tx, id))!;
+    if (await entityIn(tx, entity.id)) {
+      throw apiError('CONFLICT', `input.id: ${entity.id} already exists`, { argument: 'input.id' });
+    }
+    await applyEdit(tx, origin, edit);
+    const created = (await entityIn(tx, entity.id))!;
     await recordChanges(tx, principal, [
-      { entityId: id, operation: kind === 'Response' ? 'RECORD_RESPONSE' : 'CREATE', after: { input: raw } },
+      { entityId: entity.id, operation: entity.kind === 'Response' ? 'RECORD_RESPONSE' : 'CREATE', after: written(edit) },
     ]);
     return created;
   });
 }
 
 /** Rewrites an entity from its current state plus the changes; aliases and citations are only added to. */
-export function updateEntity(
-  db: Database,
-  principal: Principal,
-  id: string,
-  changes: Raw,
-  addAliases: Raw[],
-  addCitations: Raw[],
-): Promise<EntityRow> {
+export function updateEntity(db: Database, principal: Principal, id: string, changes: EntityChanges): Promise<EntityRow> {
   return db.writeTransaction(`update ${id}`, async (tx) => {
     const current = await requireEntity(tx, id, 'id');
-    if (current.kind === 'Response' || current.kind === 'Source' || !(current.kind in ID_PREFIX)) {
+    if (current.kind === 'Response' || current.kind === 'Source' || !hasOwnType(current.kind)) {
       throw badUserInput('id', `${current.kind} entities are not edited with updateEntity`);
     }
     const before = await snapshot(tx, id);
-    const sources = Array.isArray(current.citeSources) ? current.citeSources : [];
-    const quotes = Array.isArray(current.citeQuotes) ? current.citeQuotes : [];
-    const raw: Raw = {
-      id,
-      kind: current.kind,
-      name: current.name,
-      description: current.description ?? null,
-      ...kindFields(current),
-      ...changes,
-      aliases: addAliases,
-      cite: [...sources.map((source, index) => ({ source, quote: quotes[index] || null })), ...addCitations],
-    };
-    await applyDocument(tx, { entities: [raw] }, `update ${id}`);
+    const entity = updatedEntity({ ...current, kind: current.kind }, changes);
+    await applyEdit(tx, `update ${id}`, { entities: [entity], relationships: [], references: changes.references });
     await tx.run('write/refresh-alias-text', { ids: [id] });
-    await recordChanges(tx, principal, [
-      { entityId: id, operation: 'UPDATE', before, after: { changes, addAliases, addCitations } },
-    ]);
+    const { references: _references, ...after } = changes;
+    await recordChanges(tx, principal, [{ entityId: id, operation: 'UPDATE', before, after }]);
     return (await entityIn(tx, id))!;
   });
-}
-
-/** The kind-specific stored fields an update keeps unless it changes them (dates as the seed writes them). */
-function kindFields(row: EntityRow): Raw {
-  const fields: Raw = {};
-  for (const key of ['isoCode', 'orgType', 'size', 'nationality'])
-    if (row[key] !== undefined && row[key] !== null) fields[key] = row[key];
-  for (const name of ['started', 'disclosed']) {
-    const start = row[`${name}On`];
-    const precision = row[`${name}Precision`];
-    if (typeof start === 'string')
-      fields[name] = precision === 'YEAR' ? start.slice(0, 4) : precision === 'MONTH' ? start.slice(0, 7) : start;
-  }
-  return fields;
 }
 
 export function deleteEntity(
@@ -139,12 +109,14 @@ export function deleteEntity(
   });
 }
 
-export function linkEntities(db: Database, principal: Principal, raw: Raw): Promise<EntityRow> {
-  const from = String(raw.from);
-  return db.writeTransaction(`link ${from}`, async (tx) => {
-    await applyDocument(tx, { relationships: [raw] }, 'link');
-    await recordChanges(tx, principal, [{ entityId: from, operation: 'LINK', after: { input: raw } }]);
-    return (await entityIn(tx, from))!;
+/** Writes one relationship and returns it as the API shows a link, read back by its identity. */
+export function linkEntities(db: Database, principal: Principal, edit: Edit): Promise<LinkRow> {
+  const rel = edit.relationships[0]!;
+  return db.writeTransaction(`link ${rel.from}`, async (tx) => {
+    await applyEdit(tx, 'link', edit);
+    await recordChanges(tx, principal, [{ entityId: rel.from, operation: 'LINK', after: written(edit) }]);
+    const [link] = await tx.run<Omit<LinkRow, 'from'>>('edit/link', { from: rel.from, to: rel.to, type: rel.type, key: rel.key });
+    return { ...link!, from: rel.from };
   });
 }
 
@@ -275,7 +247,7 @@ export function undoMerge(db: Database, principal: Principal, changeId: string):
       await tx.run('edit/copy-relationships', { rows: rows.entityRows });
       await tx.run('write/upsert-aliases', { rows: rows.aliasRows });
     }
-    await tx.run('audit/mark-undone', { changeSetId: change.changeSetId });
+    await tx.run('audit/mark-undone', { mutationId: change.mutationId });
     await recordChanges(tx, principal, [
       { entityId: keep.entity.id, operation: 'UNDO_MERGE', after: { restored: merged.entity.id, mergeChange: changeId } },
       { entityId: merged.entity.id, operation: 'UNDO_MERGE', after: { restoredFrom: changeId } },

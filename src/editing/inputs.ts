@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { badUserInput } from '../errors.js';
-import { ChangesetError } from '../write/changeset.js';
+import type { Citation } from '../model/citations.js';
 import { nameKey } from '../model/names.js';
-import { parsePartialDate } from '../model/partialDate.js';
+import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
 
 /**
  * Checks of mutation inputs that GraphQL's types cannot express: lengths, URLs, dates with their
@@ -34,14 +34,14 @@ export function url(field: string, value: string | null | undefined): string | n
   return value;
 }
 
-export function partialDate(field: string, value: string | null | undefined, required = false): string | null {
+export function partialDate(field: string, value: string | null | undefined, required = false): PartialDate | null {
   if (value === null || value === undefined) {
     if (required) throw badUserInput(field, 'is required');
     return null;
   }
   const parsed = parsePartialDate(value);
   if (typeof parsed === 'string') throw badUserInput(field, parsed);
-  return value;
+  return parsed;
 }
 
 export function confidence(field: string, value: number | null | undefined): number | null {
@@ -85,27 +85,11 @@ export interface CitationArg {
   quote?: string | null;
 }
 
-export function citations(
-  field: string,
-  list: readonly CitationArg[] | null | undefined,
-  required: boolean,
-): Array<{ source: string; quote: string | null }> {
+export function citations(field: string, list: readonly CitationArg[] | null | undefined, required: boolean): Citation[] {
   const items = list ?? [];
   if (required && items.length === 0) throw badUserInput(field, 'must cite at least one source');
   return items.map((item, index) => ({
-    source: item.sourceId,
+    sourceId: item.sourceId,
     quote: text(`${field}[${index}].quote`, item.quote, LIMITS.quote),
   }));
-}
-
-/**
- * A changeset refused by the write path (an unknown source, an id that does not exist) as
- * BAD_USER_INPUT; the first problem's place is named as the argument.
- */
-export function refusedInput(error: unknown): never {
-  if (error instanceof ChangesetError) {
-    const problems = error.problems.map((problem) => `${problem.at}: ${problem.message}`);
-    throw badUserInput('input', problems.join('; '));
-  }
-  throw error;
 }

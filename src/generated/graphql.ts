@@ -155,10 +155,15 @@ export type Change = {
   /** The entity (and its relationships) before the change, as JSON; null for a creation. */
   before: Maybe<Scalars['String']['output']>;
   by: Actor;
-  /** The changes one mutation made share this id. */
+  /**
+   * The mutation's id, under its former name.
+   * @deprecated Use mutationId: the id is one mutation's, not a changeset's.
+   */
   changeSetId: Scalars['ID']['output'];
   entityId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
+  /** The changes one mutation made share this id. */
+  mutationId: Scalars['ID']['output'];
   /** CREATE, UPDATE, DELETE, RECORD_RESPONSE, LINK, MERGE, MERGED_AWAY, UNDO_MERGE. */
   operation: Scalars['String']['output'];
   reason: Maybe<Scalars['String']['output']>;
@@ -1799,6 +1804,7 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   changeSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mutationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   undoneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

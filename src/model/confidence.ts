@@ -22,3 +22,11 @@ export function scoreConfidenceText(text: string): number | null {
   for (const [pattern, score] of SCALE) if (pattern.test(text)) return score;
   return null;
 }
+
+/** Fills in the 0-100 score from the source's words when only the words are given. */
+export function withConfidenceScore<T extends Record<string, unknown>>(props: T): T {
+  if (typeof props.confidenceText === 'string' && props.confidence === undefined) {
+    return { ...props, confidence: scoreConfidenceText(props.confidenceText) };
+  }
+  return props;
+}

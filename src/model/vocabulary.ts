@@ -106,3 +106,23 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/**
+ * The kinds that have a GraphQL type of their own (every other kind is an IntelObject) and the
+ * prefix of the ids the API makes for new entities of each.
+ */
+export const ID_PREFIX_BY_OWN_KIND = {
+  ThreatActor: 'actor',
+  State: 'state',
+  Organization: 'org',
+  Person: 'person',
+  PersonGroup: 'group',
+  Campaign: 'campaign',
+  Response: 'response',
+  Source: 'source',
+} as const satisfies Partial<Record<EntityKind, string>>;
+export type OwnKind = keyof typeof ID_PREFIX_BY_OWN_KIND;
+
+export function hasOwnType(kind: string): kind is OwnKind {
+  return Object.hasOwn(ID_PREFIX_BY_OWN_KIND, kind);
+}

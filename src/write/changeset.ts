@@ -1,4 +1,5 @@
 import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
+import type { Citation } from '../model/citations.js';
 import type { PartialDate } from '../model/partialDate.js';
 
 /**
@@ -10,11 +11,7 @@ import type { PartialDate } from '../model/partialDate.js';
 export type Scalar = string | number | boolean | null;
 export type PropertyValue = Scalar | string[] | number[];
 
-/** One source's support for a claim: the source's id and, where it quotes, the verbatim quote. */
-export interface Citation {
-  sourceId: string;
-  quote: string | null;
-}
+export type { Citation };
 
 export interface AliasInput {
   name: string;

@@ -1,4 +1,4 @@
-import { scoreConfidenceText } from '../model/confidence.js';
+import { withConfidenceScore } from '../model/confidence.js';
 import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
 import {
   ENTITY_KINDS,
@@ -129,14 +129,6 @@ class Reader {
   }
 }
 
-/** Fills in the 0-100 score from the source's words when the file gives only the words. */
-function withConfidence(props: Record<string, PropertyValue>): Record<string, PropertyValue> {
-  if (typeof props.confidenceText === 'string' && props.confidence === undefined) {
-    return { ...props, confidence: scoreConfidenceText(props.confidenceText) };
-  }
-  return props;
-}
-
 function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityKind): EntityInput | null {
   const id = reader.string(raw, 'id', at);
   const kind = kindOverride ?? reader.string(raw, 'kind', at);
@@ -161,7 +153,7 @@ function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityK
   });
   // Read every field before giving up on the entry, so that one pass reports all its problems.
   const description = reader.string(raw, 'description', at, false);
-  const props = withConfidence(reader.props(raw, ENTITY_FIELDS, at));
+  const props = withConfidenceScore(reader.props(raw, ENTITY_FIELDS, at));
   const dates = reader.dates(raw, at);
   const citations = reader.citations(raw, at);
   if (id === null || kind === null || name === null || !isOneOf(ENTITY_KINDS, kind)) return null;
@@ -181,7 +173,7 @@ function readRelationship(reader: Reader, raw: Raw, at: string): RelationshipInp
     from,
     to,
     key: reader.string(raw, 'key', at, false) ?? '',
-    props: withConfidence(reader.props(raw, RELATIONSHIP_FIELDS, at)),
+    props: withConfidenceScore(reader.props(raw, RELATIONSHIP_FIELDS, at)),
     dates: reader.dates(raw, at),
     citations: reader.citations(raw, at),
   };
@@ -203,7 +195,7 @@ function readResponse(reader: Reader, raw: Raw, at: string): { entity: EntityInp
   for (const field of ['issuedBy', 'onBehalfOf', 'concerns', 'acknowledges', 'refersTo', 'types']) delete base[field];
   const entity = readEntity(reader, base, at, 'Response');
   if (entity === null || issuedBy === null) return null;
-  entity.props = withConfidence({ ...entity.props, types });
+  entity.props = withConfidenceScore({ ...entity.props, types });
   for (const field of Object.keys(raw)) {
     if (!RESPONSE_FIELDS.has(field) && !['confidence', 'confidenceText', 'basis'].includes(field)) {
       reader.problem(at, `${field} is not a field of a response`);

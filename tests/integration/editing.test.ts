@@ -116,7 +116,7 @@ describe('mutations', () => {
       [
         CREATE_ENTITY,
         { kind: 'ThreatActor', input: { name: 'Unknown source', citations: [{ sourceId: 'source:does-not-exist' }] } },
-        /source:does-not-exist, which is not a Source/,
+        /^input\.citations\[0\]\.sourceId: there is no Source source:does-not-exist$/,
       ],
       [
         CREATE_ENTITY,
@@ -146,7 +146,7 @@ describe('mutations', () => {
             citations: [{ sourceId: 'edit-test:source' }],
           },
         },
-        /state:nowhere is neither in the changeset nor in the graph/,
+        /^input\.to: there is no entity state:nowhere$/,
       ],
     ];
     for (const [query, variables, message] of cases) {

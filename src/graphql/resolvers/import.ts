@@ -1,12 +1,13 @@
 import { requireRole } from '../../auth/principal.js';
-import { ExportError, exportStix } from '../../export/stix.js';
-import { apiError } from '../../errors.js';
+import { exportStix } from '../../export/stix.js';
 import type { ImportOutcome, Resolvers } from '../../generated/graphql.js';
 import type { OutcomeCounts } from '../../write/apply.js';
-import { ChangesetError } from '../../write/changeset.js';
 import { importData } from '../../ingest/importData.js';
 
-/** importBundle and exportStix: the GraphQL face of src/ingest/importData.ts and src/export/stix.ts. */
+/**
+ * importBundle and exportStix: the GraphQL face of src/ingest/importData.ts and src/export/stix.ts
+ * (their refusals become BAD_USER_INPUT in src/graphql/errors.ts).
+ */
 
 function outcomes(counts: Record<string, OutcomeCounts>): ImportOutcome[] {
   return Object.entries(counts)
@@ -24,49 +25,37 @@ export const importResolvers: Resolvers = {
   Mutation: {
     importBundle: async (_parent, { content, format }, context) => {
       requireRole(context.principal, 'editor', 'importBundle');
-      try {
-        const report = await importData(
-          context.db,
-          { name: `importBundle (${context.principal.name})`, bytes: Buffer.from(content, 'utf8') },
-          { format: format === 'STIX' ? 'stix' : format === 'MISP' ? 'misp' : undefined },
-        );
-        return {
-          unchanged: report.unchanged,
-          format: report.format,
-          objects: report.objects,
-          source: report.source,
-          entities: outcomes(report.apply.entities),
-          relationships: outcomes(report.apply.relationships),
-          merges: report.merges,
-          ambiguities: report.ambiguities,
-          olderVersionsKept: report.olderVersionsKept,
-          restored: report.restored,
-          unknownTypes: named(report.unknownTypes),
-          unknownProperties: named(report.unknownProperties),
-          warnings: report.warnings,
-        };
-      } catch (error) {
-        if (error instanceof ChangesetError) {
-          throw apiError('BAD_USER_INPUT', error.message, { argument: 'content', problems: error.problems.slice(0, 100) });
-        }
-        throw error;
-      }
+      const report = await importData(
+        context.db,
+        { name: `importBundle (${context.principal.name})`, bytes: Buffer.from(content, 'utf8') },
+        { format: format === 'STIX' ? 'stix' : format === 'MISP' ? 'misp' : undefined },
+      );
+      return {
+        unchanged: report.unchanged,
+        format: report.format,
+        objects: report.objects,
+        source: report.source,
+        entities: outcomes(report.apply.entities),
+        relationships: outcomes(report.apply.relationships),
+        merges: report.merges,
+        ambiguities: report.ambiguities,
+        olderVersionsKept: report.olderVersionsKept,
+        restored: report.restored,
+        unknownTypes: named(report.unknownTypes),
+        unknownProperties: named(report.unknownProperties),
+        warnings: report.warnings,
+      };
     },
   },
   Query: {
     exportStix: async (_parent, { ids, neighborhoodOf, depth }, context) => {
       requireRole(context.principal, 'reader', 'exportStix');
-      try {
-        const bundle = await exportStix(context.db, {
-          ids: ids ?? undefined,
-          neighborhoodOf: neighborhoodOf ?? undefined,
-          depth: depth ?? undefined,
-        });
-        return JSON.stringify(bundle);
-      } catch (error) {
-        if (error instanceof ExportError) throw apiError('BAD_USER_INPUT', error.message);
-        throw error;
-      }
+      const bundle = await exportStix(context.db, {
+        ids: ids ?? undefined,
+        neighborhoodOf: neighborhoodOf ?? undefined,
+        depth: depth ?? undefined,
+      });
+      return JSON.stringify(bundle);
     },
   },
 };

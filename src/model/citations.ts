@@ -1,0 +1,31 @@
+/** One source's support for a claim: the source's id and, where it quotes, the verbatim quote. */
+export interface Citation {
+  sourceId: string;
+  quote: string | null;
+}
+
+/**
+ * How citations are stored: two aligned lists, because Neo4j properties cannot hold maps. An empty
+ * quote means "no quote".
+ */
+export interface StoredCitations {
+  citeSources: string[];
+  citeQuotes: string[];
+}
+
+export function encodeCitations(citations: readonly Citation[]): StoredCitations {
+  return {
+    citeSources: citations.map((citation) => citation.sourceId),
+    citeQuotes: citations.map((citation) => citation.quote ?? ''),
+  };
+}
+
+/** The citations of a stored entity, relationship or alias (lists that are missing read as none). */
+export function decodeCitations(sources: unknown, quotes: unknown): Citation[] {
+  const ids = Array.isArray(sources) ? (sources as unknown[]).map(String) : [];
+  const texts = Array.isArray(quotes) ? (quotes as unknown[]) : [];
+  return ids.map((sourceId, index) => {
+    const quote = texts[index];
+    return { sourceId, quote: typeof quote === 'string' && quote !== '' ? quote : null };
+  });
+}
