@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { LOOKUP_BATCH, batches } from '../db/batches.js';
 import type { Database, Transaction } from '../db/database.js';
+import { decodeCitations } from '../model/citations.js';
 import { formatPartialDate } from '../model/partialDate.js';
+import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { deterministicStixId, stixTypeOfId, uuidv5 } from '../model/stixId.js';
 import { DATE_PRECISIONS, isOneOf, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
 import { JSON_PROPERTIES, KIND_BY_STIX_TYPE, RELATIONSHIP_BY_STIX_TYPE, TYPE_PROPERTIES, propertyName } from '../stix/mapping.js';
@@ -81,7 +84,6 @@ const DERIVED = new Set([
 ]);
 
 const MAX_DEPTH = 5;
-const BATCH = 2000;
 
 const STIX_TYPE_BY_KIND: Partial<Record<EntityKind, string>> = {
   ...Object.fromEntries(Object.entries(KIND_BY_STIX_TYPE).map(([type, kind]) => [kind, type])),
@@ -100,15 +102,13 @@ const ALIAS_TYPES = new Set(['intrusion-set', 'threat-actor', 'campaign', 'malwa
 
 async function batched<T>(tx: Transaction, statement: string, ids: string[]): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += BATCH)
-    rows.push(...(await tx.run<T & object>(statement, { ids: ids.slice(i, i + BATCH) })));
+  for (const batch of batches(ids, LOOKUP_BATCH)) rows.push(...(await tx.run<T & object>(statement, { ids: batch })));
   return rows;
 }
 
+/** Citations as the graph record extension carries them. */
 function citations(sources: unknown, quotes: unknown): Array<{ source: string; quote: string | null }> {
-  const list = Array.isArray(sources) ? (sources as string[]) : [];
-  const texts = Array.isArray(quotes) ? (quotes as string[]) : [];
-  return list.map((source, index) => ({ source, quote: texts[index] ? texts[index]! : null }));
+  return decodeCitations(sources, quotes).map(({ sourceId, quote }) => ({ source: sourceId, quote }));
 }
 
 /** Splits stored properties into the graph record's props and its partial dates (xOn / xEnd / xPrecision). */
@@ -252,7 +252,7 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
       citations: citations(rel.props.citeSources, rel.props.citeQuotes),
     },
   };
-  const identity = `${rel.type}|${rel.from}|${rel.to}|${key}`;
+  const identity = relationshipIdentity({ ...rel, key });
   const stance = rel.type === 'REFERS_TO';
   const type = stance ? STANCE_TYPE : 'relationship';
   const ownId = typeof props.stixId === 'string' && props.stixId.startsWith('relationship--') && !stance ? props.stixId : null;
@@ -345,9 +345,8 @@ export async function exportStix(db: Database, selection: ExportSelection = {}):
     entities.sort((a, b) => a.id.localeCompare(b.id));
     const objects = entities.map((entity) => entityObject(entity, aliasesOf.get(entity.id) ?? []));
     const stixIds = new Map(entities.map((entity, index) => [entity.id, objects[index]!.id as string]));
-    relationships.sort((a, b) =>
-      `${a.type}|${a.from}|${a.to}|${String(a.props.key)}`.localeCompare(`${b.type}|${b.from}|${b.to}|${String(b.props.key)}`),
-    );
+    const sortKey = (rel: RelationshipRow): string => relationshipIdentity({ ...rel, key: rel.props.key });
+    relationships.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     objects.push(...relationships.map((rel) => relationshipObject(rel, stixIds)));
     const all: StixObject[] = [{ ...EXTENSION_CREATOR }, ...extensionDefinitions(), ...objects];
     const digest = createHash('sha256')

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../config.js';
 import { ChangesetError, type Changeset } from '../write/changeset.js';
-import { readDocument, type Raw } from '../write/document.js';
+import type { Raw } from '../model/records.js';
+import { readDocument } from '../write/document.js';
 
 /** The curated data files (seed/*.yaml), read into changesets by the document reader of src/write. */
 

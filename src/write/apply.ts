@@ -1,4 +1,7 @@
+import { batches as batchesOf, WRITE_BATCH } from '../db/batches.js';
 import type { Database, Transaction } from '../db/database.js';
+import { encodeCitations } from '../model/citations.js';
+import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { toNeo4jDate } from '../db/values.js';
 import { nameKey } from '../model/names.js';
 import { partialDateEnd, type PartialDate } from '../model/partialDate.js';
@@ -29,12 +32,8 @@ export interface ApplyReport {
   unchanged: boolean;
 }
 
-const BATCH = 2000;
-
-function batches<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) result.push(items.slice(i, i + BATCH));
-  return result;
+function batches<T>(items: readonly T[]): T[][] {
+  return batchesOf(items, WRITE_BATCH);
 }
 
 /**
@@ -49,14 +48,6 @@ function dateProps(dates: Record<string, PartialDate | null>): Record<string, un
     props[`${name}Precision`] = date === null ? null : date.precision;
   }
   return props;
-}
-
-function citationProps(citations: Citation[]): { citeSources: string[]; citeQuotes: string[] } {
-  // Two aligned lists: Neo4j properties cannot hold maps. An empty quote means "no quote".
-  return {
-    citeSources: citations.map((citation) => citation.sourceId),
-    citeQuotes: citations.map((citation) => citation.quote ?? ''),
-  };
 }
 
 /** When the graph first knew a claim: the earliest publication among its sources. */
@@ -76,7 +67,7 @@ function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>):
     nameKey: nameKey(entity.name),
     description: entity.description,
     aliasText: entity.aliases.map((alias) => alias.name).join(' | ') || null,
-    ...citationProps(entity.citations),
+    ...encodeCitations(entity.citations),
     knownSince: isSource ? (ownPublished ? toNeo4jDate(ownPublished) : null) : knownSince(entity.citations, published),
   };
   return { id: entity.id, kind: entity.kind, contentHash: contentHash(entity), props };
@@ -86,7 +77,7 @@ function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, 
   const props: Record<string, unknown> = {
     ...rel.props,
     ...dateProps(rel.dates),
-    ...citationProps(rel.citations),
+    ...encodeCitations(rel.citations),
     knownSince: knownSince(rel.citations, published),
   };
   return { from: rel.from, to: rel.to, type: rel.type, key: rel.key, contentHash: contentHash(rel), props };
@@ -106,7 +97,7 @@ function mergeRow(entity: EntityInput): Record<string, unknown> {
     mergeKey: entity.merge!.key,
     contentHash: contentHash(entity),
     record: canonical(record),
-    ...citationProps(entity.citations),
+    ...encodeCitations(entity.citations),
     stixIds: identifierList(entity.props, 'stixIds'),
     attackIds: identifierList(entity.props, 'attackIds'),
     mispUuids: identifierList(entity.props, 'mispUuids'),
@@ -154,10 +145,6 @@ async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing>
     }
   }
   return existing;
-}
-
-function relationshipIdentity(row: { type: unknown; from: unknown; to: unknown; key: unknown }): string {
-  return `${String(row.type)}|${String(row.from)}|${String(row.to)}|${String(row.key)}`;
 }
 
 /**
@@ -260,7 +247,7 @@ async function writeAliases(run: ApplyRun): Promise<void> {
         name: alias.name,
         nameKey: nameKey(alias.name),
         givenBy: alias.givenBy ?? '',
-        ...citationProps(alias.citations),
+        ...encodeCitations(alias.citations),
         knownSince: knownSince(alias.citations, run.published),
       })),
     );

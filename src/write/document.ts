@@ -1,3 +1,4 @@
+import type { Raw } from '../model/records.js';
 import { withConfidenceScore } from '../model/confidence.js';
 import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
 import {
@@ -26,8 +27,6 @@ import {
  * entities plus their ISSUED_BY, ON_BEHALF_OF, CONCERNS, ACKNOWLEDGES and REFERS_TO (one per
  * stance) relationships. Every problem of the document is named, not only the first.
  */
-
-export type Raw = Record<string, unknown>;
 
 /** Fields with a meaning of their own; every other field of an entry is stored as a property. */
 const DATE_FIELDS = new Set(['started', 'disclosed', 'ended', 'published', 'date']);

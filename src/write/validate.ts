@@ -1,4 +1,5 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf, type EntityKind } from '../model/vocabulary.js';
+import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import type { Changeset, Citation, Problem, RelationshipInput } from './changeset.js';
 
 /**
@@ -86,7 +87,7 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     }
     if (!known(rel.from)) problems.push({ at, message: `its start ${rel.from} is neither in the changeset nor in the graph` });
     if (!known(rel.to)) problems.push({ at, message: `its end ${rel.to} is neither in the changeset nor in the graph` });
-    const identity = `${rel.type}|${rel.from}|${rel.to}|${rel.key}`;
+    const identity = relationshipIdentity(rel);
     if (relationshipKeys.has(identity)) problems.push({ at, message: `appears twice (key "${rel.key}")` });
     relationshipKeys.add(identity);
     for (const [name, value] of Object.entries(rel.props)) checkValue(at, name, value, problems);

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors.js';
 import { formatPartialDate, parsePartialDate, partialDateEnd } from '../../model/partialDate.js';
-import { ENTITY_KINDS, isOneOf } from '../../model/vocabulary.js';
+import { decodeCitations } from '../../model/citations.js';
+import { ENTITY_KINDS, hasOwnType, isOneOf } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { DEFAULT_LINK_LIMIT } from '../loaders.js';
 import type { CitationRow, ConfidenceRow, EntityRow, LinkRow, PartialDateRow } from '../../read/rows.js';
@@ -9,9 +10,7 @@ import { toNeo4jDate } from '../../db/values.js';
 /** Helpers shared by the model's resolvers: citations, partial dates, links, pagination. */
 
 export function citationsOf(row: { citeSources?: unknown; citeQuotes?: unknown } | null | undefined): CitationRow[] {
-  const sources = Array.isArray(row?.citeSources) ? (row.citeSources as string[]) : [];
-  const quotes = Array.isArray(row?.citeQuotes) ? (row.citeQuotes as string[]) : [];
-  return sources.map((sourceId, index) => ({ sourceId, quote: quotes[index] ? quotes[index]! : null }));
+  return decodeCitations(row?.citeSources, row?.citeQuotes);
 }
 
 export function partialDateOf(row: Record<string, unknown>, name: string): PartialDateRow | null {
@@ -35,9 +34,8 @@ export const partialDateResolvers = {
 };
 
 /** GraphQL object type for an entity row: kinds with a type of their own, IntelObject for the rest. */
-const OWN_TYPES = new Set(['ThreatActor', 'State', 'Organization', 'Person', 'PersonGroup', 'Campaign', 'Response', 'Source']);
 export function graphqlTypeOf(row: EntityRow): string {
-  return OWN_TYPES.has(row.kind) ? row.kind : 'IntelObject';
+  return hasOwnType(row.kind) ? row.kind : 'IntelObject';
 }
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';

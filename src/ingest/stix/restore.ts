@@ -1,3 +1,4 @@
+import { isRecord } from '../../model/records.js';
 import type { AliasInput, Citation, EntityInput, PropertyValue, RelationshipInput } from '../../write/changeset.js';
 import type { ImportedDocument } from '../imported.js';
 import { parsePartialDate, type PartialDate } from '../../model/partialDate.js';
@@ -9,12 +10,7 @@ import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf } from '../../model/vocabular
  * restored as is, with its own ids and citations, rather than imported as a new source's claim.
  */
 
-type Raw = Record<string, unknown>;
 type Report = (at: string, message: string) => void;
-
-function isRecord(value: unknown): value is Raw {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function citations(value: unknown, at: string, problem: Report): Citation[] {
   if (!Array.isArray(value)) {
