@@ -382,6 +382,17 @@ export type ImportAmbiguity = {
   reason: Scalars['String']['output'];
 };
 
+/** An oddity of the data that the import handled (a count that disagrees with its list, a repeated row), with where it occurred. */
+export type ImportAnomaly = {
+  __typename?: 'ImportAnomaly';
+  /** How many records showed it. */
+  count: Scalars['Int']['output'];
+  /** What was odd and how it was handled. */
+  kind: Scalars['String']['output'];
+  /** The records (EuRepoC incident ids) that showed it. */
+  records: Array<Scalars['String']['output']>;
+};
+
 export type ImportCandidate = {
   __typename?: 'ImportCandidate';
   id: Scalars['ID']['output'];
@@ -397,6 +408,8 @@ export type ImportCount = {
 
 /** Which format importBundle reads; without it, the format is detected from the content. */
 export type ImportFormat =
+  /** The EuRepoC Global Database CSV (a header starting ID,name,description,…): incidents, attributions, political and legal responses. */
+  | 'EUREPOC'
   /** A MISP galaxy cluster file of the threat-actor galaxy ({"values": [...]}). */
   | 'MISP'
   /** A STIX 2.0 or 2.1 bundle ({"type": "bundle", "objects": [...]}). */
@@ -425,6 +438,8 @@ export type ImportOutcome = {
 export type ImportReport = {
   __typename?: 'ImportReport';
   ambiguities: Array<ImportAmbiguity>;
+  /** Oddities of the data that were handled, each with the records it occurred in (empty for STIX and MISP). */
+  anomalies: Array<ImportAnomaly>;
   entities: Array<ImportOutcome>;
   /** STIX 2.0, STIX 2.1 or MISP galaxy. */
   format: Scalars['String']['output'];
@@ -515,7 +530,7 @@ export type Mutation = {
   /** Deletes an entity and its relationships; the audit trail keeps what was deleted. A source still cited cannot be deleted. */
   deleteEntity: DeleteResult;
   /**
-   * Imports a STIX bundle or MISP galaxy given as text, in one transaction: a malformed file is
+   * Imports a STIX bundle, MISP galaxy or EuRepoC CSV given as text, in one transaction: a malformed file is
    * refused (BAD_USER_INPUT naming the offending objects) and writes nothing. Needs the editor role.
    */
   importBundle: ImportReport;
@@ -1083,12 +1098,12 @@ export type Response = Entity & Node & {
   citations: Array<Citation>;
   concerns: Array<Campaign>;
   confidence: Maybe<Confidence>;
-  /** When it was issued, to the precision the sources give. */
-  date: PartialDate;
+  /** When it was issued, to the precision the sources give; null when no source dates it (many EuRepoC attributions). */
+  date: Maybe<PartialDate>;
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** Who issued it: a state, an organisation or a person. */
-  issuer: Entity;
+  /** Who issued it: a state, an organisation or a person; null when no source says who (many EuRepoC attributions). */
+  issuer: Maybe<Entity>;
   kind: EntityKind;
   knownSince: Maybe<Scalars['String']['output']>;
   links: Array<EntityLink>;
@@ -1181,13 +1196,37 @@ export type ResponseSummary = {
 export type ResponseType =
   | 'AMBASSADOR_SUMMONS'
   | 'ATTRIBUTION'
+  /** Warning the public or institutions, publishing advice (a preventive measure). */
+  | 'AWARENESS_RAISING'
   | 'CALL_TO_ACTION'
+  /** Helping third countries build cyber capacity. */
+  | 'CAPACITY_BUILDING'
   | 'CONCERN'
   | 'CONDEMNATION'
   | 'DENIAL'
+  /** Confidence- and security-building dialogue with another state. */
+  | 'DIALOGUE'
+  /** A diplomatic protest note. */
+  | 'DIPLOMATIC_PROTEST'
+  /** Severing diplomatic relations. */
+  | 'DIPLOMATIC_SEVERANCE'
+  /** Proclaiming a public emergency. */
+  | 'EMERGENCY_DECLARATION'
   | 'INDICTMENT'
+  /** An investigation by a parliament or another political body. */
+  | 'INVESTIGATION'
+  /** Law-enforcement measures on the national level: investigations, arrests, seizures. */
+  | 'LAW_ENFORCEMENT'
+  /** A legislative initiative or law in reaction to the incident. */
+  | 'LEGISLATION'
+  /** A resignation or removal from office in reaction to the incident. */
+  | 'PERSONNEL_CONSEQUENCE'
+  /** An unfriendly but lawful act in return (retorsion under international law). */
+  | 'RETORSION'
   | 'SANCTION'
-  | 'SOLIDARITY';
+  | 'SOLIDARITY'
+  /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
+  | 'STATEMENT';
 
 export type ResponseTypeCount = {
   __typename?: 'ResponseTypeCount';
@@ -1566,6 +1605,7 @@ export type ResolversTypes = {
   Health: ResolverTypeWrapper<HealthRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportAmbiguity: ResolverTypeWrapper<ImportAmbiguity>;
+  ImportAnomaly: ResolverTypeWrapper<ImportAnomaly>;
   ImportCandidate: ResolverTypeWrapper<ImportCandidate>;
   ImportCount: ResolverTypeWrapper<ImportCount>;
   ImportFormat: ImportFormat;
@@ -1661,6 +1701,7 @@ export type ResolversParentTypes = {
   Health: HealthRow;
   ID: Scalars['ID']['output'];
   ImportAmbiguity: ImportAmbiguity;
+  ImportAnomaly: ImportAnomaly;
   ImportCandidate: ImportCandidate;
   ImportCount: ImportCount;
   ImportMerge: ImportMerge;
@@ -1876,6 +1917,12 @@ export type ImportAmbiguityResolvers<ContextType = Context, ParentType extends R
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportAnomalyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportAnomaly'] = ResolversParentTypes['ImportAnomaly']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ImportCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportCandidate'] = ResolversParentTypes['ImportCandidate']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchedNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1904,6 +1951,7 @@ export type ImportOutcomeResolvers<ContextType = Context, ParentType extends Res
 
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   ambiguities?: Resolver<Array<ResolversTypes['ImportAmbiguity']>, ParentType, ContextType>;
+  anomalies?: Resolver<Array<ResolversTypes['ImportAnomaly']>, ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['ImportOutcome']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   merges?: Resolver<Array<ResolversTypes['ImportMerge']>, ParentType, ContextType>;
@@ -2136,10 +2184,10 @@ export type ResponseResolvers<ContextType = Context, ParentType extends Resolver
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
-  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issuer?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ResponseLinksArgs, 'direction' | 'first'>>;
@@ -2349,6 +2397,7 @@ export type Resolvers<ContextType = Context> = {
   GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   ImportAmbiguity?: ImportAmbiguityResolvers<ContextType>;
+  ImportAnomaly?: ImportAnomalyResolvers<ContextType>;
   ImportCandidate?: ImportCandidateResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportMerge?: ImportMergeResolvers<ContextType>;
