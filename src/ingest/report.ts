@@ -22,7 +22,7 @@ export function formatReport(report: ApplyReport): string {
 
 /** The closing summary of an import: what was written, merged, left out and not understood. */
 export function formatImportReport(report: ImportReport): string {
-  const lines = [formatReport(report.apply)];
+  const lines = formatReport(report.apply).split('\n');
   lines[0] = `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`;
   if (report.source)
     lines.push(
