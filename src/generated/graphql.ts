@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthRow, EntityRow, LinkRow, StanceRow, CitationRow, AliasRow, PartialDateRow, ConfidenceRow, ConnectionRow, SearchHitRow } from '../read/rows.js';
 import type { ChangeRow } from '../editing/audit.js';
 import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
+import type { ResponseStatisticsRow } from '../read/statisticsRows.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -77,6 +78,32 @@ export type AttributionRecord =
   | 'CLAIM'
   /** A response (an attribution statement) that names the accused as responsible. */
   | 'RESPONSE';
+
+/** How many attributions named a state responsible in one year. */
+export type AttributionYearCount = {
+  __typename?: 'AttributionYearCount';
+  /** The state named responsible. */
+  accused: State;
+  /** Attribution responses. */
+  attributions: Scalars['Int']['output'];
+  /** Distinct incidents (campaigns) those attributions concern. */
+  incidents: Scalars['Int']['output'];
+  /** Year of the attribution's date; null for attributions with no date. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** How often one state attributed incidents to another. */
+export type AttributorAccusedCount = {
+  __typename?: 'AttributorAccusedCount';
+  /** The state named responsible. */
+  accused: State;
+  /** Attribution responses. */
+  attributions: Scalars['Int']['output'];
+  /** The attributing state. */
+  attributor: State;
+  /** Distinct incidents (campaigns) those attributions concern. */
+  incidents: Scalars['Int']['output'];
+};
 
 export type Campaign = Entity & Node & {
   __typename?: 'Campaign';
@@ -871,6 +898,13 @@ export type Query = {
   person: Maybe<Person>;
   persons: PersonConnection;
   response: Maybe<Response>;
+  /**
+   * Statistics of attributions and responses: attributions per accused state and year, who attributes
+   * to whom, the share of incidents with a political or legal response, and the time to the first
+   * attribution. asOf (YYYY-MM-DD): only what the graph knew on that day. sourceId: only responses
+   * citing that Source (e.g. the EuRepoC dataset's Source, to read the figures of that dataset alone).
+   */
+  responseStatistics: ResponseStatistics;
   /** Responses to a campaign counted by type and by stance, and which parties named the accused state. */
   responseSummary: ResponseSummary;
   /** Responses, newest first. */
@@ -991,6 +1025,12 @@ export type QueryPersonsArgs = {
 
 export type QueryResponseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryResponseStatisticsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1174,6 +1214,61 @@ export type ResponseInput = {
   onBehalfOfId?: InputMaybe<Scalars['ID']['input']>;
   stances?: InputMaybe<Array<StanceInput>>;
   types: Array<ResponseType>;
+};
+
+/** The incidents accused of one state, and how many drew a political or a legal response. */
+export type ResponseShareByState = {
+  __typename?: 'ResponseShareByState';
+  /** The state named responsible. */
+  accused: State;
+  /** Of those, incidents with a political or a legal response. */
+  either: Scalars['Int']['output'];
+  /** either / incidents (0 to 1). */
+  eitherShare: Scalars['Float']['output'];
+  /** Incidents with an attribution naming the state responsible. */
+  incidents: Scalars['Int']['output'];
+  /** Of those, incidents with at least one legal response. */
+  legal: Scalars['Int']['output'];
+  /** legal / incidents (0 to 1). */
+  legalShare: Scalars['Float']['output'];
+  /** Of those, incidents with at least one political response. */
+  political: Scalars['Int']['output'];
+  /** political / incidents (0 to 1). */
+  politicalShare: Scalars['Float']['output'];
+};
+
+/**
+ * Attributions and the responses to them, counted. Every figure counts Response entities: an
+ * attribution is a response whose types contain ATTRIBUTION; it accuses a state when it has a
+ * NAMES_RESPONSIBLE stance toward that State.
+ */
+export type ResponseStatistics = {
+  __typename?: 'ResponseStatistics';
+  /** The day the figures are as of (only what the graph knew then), or null for everything it holds. */
+  asOf: Maybe<Scalars['String']['output']>;
+  /** Attributions per accused state and year of the attribution (year null: undated), by state name then year. */
+  attributionsPerYear: Array<AttributionYearCount>;
+  /**
+   * Who attributes to whom: attributions per attributing state (the State a response was issued on
+   * behalf of, else its issuing State, else the State its issuing body is part of) and accused state,
+   * most attributions first. Attributions with no attributing state are left out.
+   */
+  attributorAccused: Array<AttributorAccusedCount>;
+  /**
+   * Per accused state, how many of the incidents accused of it drew a political or a legal response.
+   * A response is legal when it is marked so (EuRepoC's legal responses) or, unmarked, an indictment,
+   * sanction, law-enforcement measure, retorsion, severance of relations or emergency declaration;
+   * political when marked so or, unmarked, any other response but an attribution or a denial.
+   */
+  responseShare: Array<ResponseShareByState>;
+  /** The Source the figures are restricted to (responses citing it), or null for all sources. */
+  sourceId: Maybe<Scalars['ID']['output']>;
+  /**
+   * Per accused state, the days from an incident's start to its first attribution naming that state:
+   * the median, the smallest and the largest, over incidents with a start date and a dated attribution.
+   * Dates are the first day of the period the source gives (a year-only date counts as 1 January).
+   */
+  timeToFirstAttribution: Array<TimeToAttributionByState>;
 };
 
 /** How the world responded to one campaign. */
@@ -1472,6 +1567,23 @@ export type ThreatActorLink = Link & {
   type: RelationshipType;
 };
 
+/** How long it took from the start of the incidents accused of one state to their first attribution. */
+export type TimeToAttributionByState = {
+  __typename?: 'TimeToAttributionByState';
+  /** The state named responsible. */
+  accused: State;
+  /** Incidents whose first attribution is dated before their start (data to check). */
+  attributedBeforeStart: Scalars['Int']['output'];
+  /** Incidents with a start date and a dated attribution naming the state. */
+  incidents: Scalars['Int']['output'];
+  /** Most days. */
+  maxDays: Scalars['Int']['output'];
+  /** Median days from start to first attribution. */
+  medianDays: Scalars['Float']['output'];
+  /** Fewest days (negative when the source dates the attribution before the start). */
+  minDays: Scalars['Int']['output'];
+};
+
 export type Timeline = {
   __typename?: 'Timeline';
   /** Oldest first; events without a date are left out. */
@@ -1579,6 +1691,8 @@ export type ResolversTypes = {
   Attribution: ResolverTypeWrapper<AttributionRow>;
   AttributionList: ResolverTypeWrapper<AttributionListRow>;
   AttributionRecord: AttributionRecord;
+  AttributionYearCount: ResolverTypeWrapper<Omit<AttributionYearCount, 'accused'> & { accused: ResolversTypes['State'] }>;
+  AttributorAccusedCount: ResolverTypeWrapper<Omit<AttributorAccusedCount, 'accused' | 'attributor'> & { accused: ResolversTypes['State'], attributor: ResolversTypes['State'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<EntityRow>;
   CampaignConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -1644,6 +1758,8 @@ export type ResolversTypes = {
   ResponseEdge: ResolverTypeWrapper<Omit<ResponseEdge, 'node'> & { node: ResolversTypes['Response'] }>;
   ResponseFilter: ResponseFilter;
   ResponseInput: ResponseInput;
+  ResponseShareByState: ResolverTypeWrapper<Omit<ResponseShareByState, 'accused'> & { accused: ResolversTypes['State'] }>;
+  ResponseStatistics: ResolverTypeWrapper<ResponseStatisticsRow>;
   ResponseSummary: ResolverTypeWrapper<ResponseSummaryRow>;
   ResponseType: ResponseType;
   ResponseTypeCount: ResolverTypeWrapper<ResponseTypeCount>;
@@ -1667,6 +1783,7 @@ export type ResolversTypes = {
   ThreatActorEdge: ResolverTypeWrapper<Omit<ThreatActorEdge, 'node'> & { node: ResolversTypes['ThreatActor'] }>;
   ThreatActorFilter: ThreatActorFilter;
   ThreatActorLink: ResolverTypeWrapper<LinkRow>;
+  TimeToAttributionByState: ResolverTypeWrapper<Omit<TimeToAttributionByState, 'accused'> & { accused: ResolversTypes['State'] }>;
   Timeline: ResolverTypeWrapper<TimelineRow>;
   TimelineEvent: ResolverTypeWrapper<TimelineEventRow>;
   TimelineEventKind: TimelineEventKind;
@@ -1679,6 +1796,8 @@ export type ResolversParentTypes = {
   AliasInput: AliasInput;
   Attribution: AttributionRow;
   AttributionList: AttributionListRow;
+  AttributionYearCount: Omit<AttributionYearCount, 'accused'> & { accused: ResolversParentTypes['State'] };
+  AttributorAccusedCount: Omit<AttributorAccusedCount, 'accused' | 'attributor'> & { accused: ResolversParentTypes['State'], attributor: ResolversParentTypes['State'] };
   Boolean: Scalars['Boolean']['output'];
   Campaign: EntityRow;
   CampaignConnection: ConnectionRow;
@@ -1735,6 +1854,8 @@ export type ResolversParentTypes = {
   ResponseEdge: Omit<ResponseEdge, 'node'> & { node: ResolversParentTypes['Response'] };
   ResponseFilter: ResponseFilter;
   ResponseInput: ResponseInput;
+  ResponseShareByState: Omit<ResponseShareByState, 'accused'> & { accused: ResolversParentTypes['State'] };
+  ResponseStatistics: ResponseStatisticsRow;
   ResponseSummary: ResponseSummaryRow;
   ResponseTypeCount: ResponseTypeCount;
   SearchHit: SearchHitRow;
@@ -1755,6 +1876,7 @@ export type ResolversParentTypes = {
   ThreatActorEdge: Omit<ThreatActorEdge, 'node'> & { node: ResolversParentTypes['ThreatActor'] };
   ThreatActorFilter: ThreatActorFilter;
   ThreatActorLink: LinkRow;
+  TimeToAttributionByState: Omit<TimeToAttributionByState, 'accused'> & { accused: ResolversParentTypes['State'] };
   Timeline: TimelineRow;
   TimelineEvent: TimelineEventRow;
 };
@@ -1787,6 +1909,20 @@ export type AttributionResolvers<ContextType = Context, ParentType extends Resol
 export type AttributionListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionList'] = ResolversParentTypes['AttributionList']> = {
   attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AttributionYearCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionYearCount'] = ResolversParentTypes['AttributionYearCount']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AttributorAccusedCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributorAccusedCount'] = ResolversParentTypes['AttributorAccusedCount']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attributor?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
@@ -2163,6 +2299,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, Partial<QueryPersonArgs>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   response?: Resolver<Maybe<ResolversTypes['Response']>, ParentType, ContextType, RequireFields<QueryResponseArgs, 'id'>>;
+  responseStatistics?: Resolver<ResolversTypes['ResponseStatistics'], ParentType, ContextType, Partial<QueryResponseStatisticsArgs>>;
   responseSummary?: Resolver<ResolversTypes['ResponseSummary'], ParentType, ContextType, RequireFields<QueryResponseSummaryArgs, 'campaign'>>;
   responses?: Resolver<ResolversTypes['ResponseConnection'], ParentType, ContextType, RequireFields<QueryResponsesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -2209,6 +2346,26 @@ export type ResponseConnectionResolvers<ContextType = Context, ParentType extend
 export type ResponseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseEdge'] = ResolversParentTypes['ResponseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
+};
+
+export type ResponseShareByStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseShareByState'] = ResolversParentTypes['ResponseShareByState']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  either?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eitherShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  legal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  legalShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  political?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  politicalShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ResponseStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseStatistics'] = ResolversParentTypes['ResponseStatistics']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attributionsPerYear?: Resolver<Array<ResolversTypes['AttributionYearCount']>, ParentType, ContextType>;
+  attributorAccused?: Resolver<Array<ResolversTypes['AttributorAccusedCount']>, ParentType, ContextType>;
+  responseShare?: Resolver<Array<ResolversTypes['ResponseShareByState']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  timeToFirstAttribution?: Resolver<Array<ResolversTypes['TimeToAttributionByState']>, ParentType, ContextType>;
 };
 
 export type ResponseSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseSummary'] = ResolversParentTypes['ResponseSummary']> = {
@@ -2363,6 +2520,15 @@ export type ThreatActorLinkResolvers<ContextType = Context, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TimeToAttributionByStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeToAttributionByState'] = ResolversParentTypes['TimeToAttributionByState']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributedBeforeStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
   events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2382,6 +2548,8 @@ export type Resolvers<ContextType = Context> = {
   Alias?: AliasResolvers<ContextType>;
   Attribution?: AttributionResolvers<ContextType>;
   AttributionList?: AttributionListResolvers<ContextType>;
+  AttributionYearCount?: AttributionYearCountResolvers<ContextType>;
+  AttributorAccusedCount?: AttributorAccusedCountResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
@@ -2426,6 +2594,8 @@ export type Resolvers<ContextType = Context> = {
   Response?: ResponseResolvers<ContextType>;
   ResponseConnection?: ResponseConnectionResolvers<ContextType>;
   ResponseEdge?: ResponseEdgeResolvers<ContextType>;
+  ResponseShareByState?: ResponseShareByStateResolvers<ContextType>;
+  ResponseStatistics?: ResponseStatisticsResolvers<ContextType>;
   ResponseSummary?: ResponseSummaryResolvers<ContextType>;
   ResponseTypeCount?: ResponseTypeCountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -2442,6 +2612,7 @@ export type Resolvers<ContextType = Context> = {
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;
   ThreatActorLink?: ThreatActorLinkResolvers<ContextType>;
+  TimeToAttributionByState?: TimeToAttributionByStateResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
 };

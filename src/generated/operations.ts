@@ -299,6 +299,30 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { id: string, name: string }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } }> } };
 
+export type EurepocAttributionsPerStateAndYearQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocAttributionsPerStateAndYearQuery = { responseStatistics: { asOf: string | null, attributionsPerYear: Array<{ year: number | null, attributions: number, incidents: number, accused: { id: string, name: string } }> } };
+
+export type EurepocResponsesAndTimeToAttributionQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocResponsesAndTimeToAttributionQuery = { responseStatistics: { responseShare: Array<{ incidents: number, political: number, legal: number, either: number, eitherShare: number, accused: { id: string, name: string } }>, timeToFirstAttribution: Array<{ incidents: number, medianDays: number, minDays: number, maxDays: number, attributedBeforeStart: number, accused: { id: string, name: string } }> } };
+
+export type EurepocWhoAttributesToWhomQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocWhoAttributesToWhomQuery = { responseStatistics: { attributorAccused: Array<{ attributions: number, incidents: number, attributor: { id: string, name: string }, accused: { id: string, name: string } }> } };
+
 export type LegalActionAgainstApt31MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
