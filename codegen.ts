@@ -62,6 +62,7 @@ const config: CodegenConfig = {
           Timeline: '../read/traversalRows.js#TimelineRow',
           PartyPosition: '../read/traversalRows.js#PartyPositionRow',
           ResponseSummary: '../read/traversalRows.js#ResponseSummaryRow',
+          ResponseStatistics: '../read/statisticsRows.js#ResponseStatisticsRow',
         },
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthRow, EntityRow, LinkRow, StanceRow, CitationRow, AliasRow, PartialDateRow, ConfidenceRow, ConnectionRow, SearchHitRow } from '../read/rows.js';
 import type { ChangeRow } from '../editing/audit.js';
 import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
+import type { ResponseStatisticsRow } from '../read/statisticsRows.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -77,6 +78,32 @@ export type AttributionRecord =
   | 'CLAIM'
   /** A response (an attribution statement) that names the accused as responsible. */
   | 'RESPONSE';
+
+/** How many attributions named a state responsible in one year. */
+export type AttributionYearCount = {
+  __typename?: 'AttributionYearCount';
+  /** The state named responsible. */
+  accused: State;
+  /** Attribution responses. */
+  attributions: Scalars['Int']['output'];
+  /** Distinct incidents (campaigns) those attributions concern. */
+  incidents: Scalars['Int']['output'];
+  /** Year of the attribution's date; null for attributions with no date. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** How often one state attributed incidents to another. */
+export type AttributorAccusedCount = {
+  __typename?: 'AttributorAccusedCount';
+  /** The state named responsible. */
+  accused: State;
+  /** Attribution responses. */
+  attributions: Scalars['Int']['output'];
+  /** The attributing state. */
+  attributor: State;
+  /** Distinct incidents (campaigns) those attributions concern. */
+  incidents: Scalars['Int']['output'];
+};
 
 export type Campaign = Entity & Node & {
   __typename?: 'Campaign';
@@ -387,6 +414,17 @@ export type ImportAmbiguity = {
   reason: Scalars['String']['output'];
 };
 
+/** An oddity of the data that the import handled (a count that disagrees with its list, a repeated row), with where it occurred. */
+export type ImportAnomaly = {
+  __typename?: 'ImportAnomaly';
+  /** How many records showed it. */
+  count: Scalars['Int']['output'];
+  /** What was odd and how it was handled. */
+  kind: Scalars['String']['output'];
+  /** The records (EuRepoC incident ids) that showed it. */
+  records: Array<Scalars['String']['output']>;
+};
+
 export type ImportCandidate = {
   __typename?: 'ImportCandidate';
   id: Scalars['ID']['output'];
@@ -402,6 +440,8 @@ export type ImportCount = {
 
 /** Which format importBundle reads; without it, the format is detected from the content. */
 export type ImportFormat =
+  /** The EuRepoC Global Database CSV (a header starting ID,name,description,…): incidents, attributions, political and legal responses. */
+  | 'EUREPOC'
   /** A MISP galaxy cluster file of the threat-actor galaxy ({"values": [...]}). */
   | 'MISP'
   /** A STIX 2.0 or 2.1 bundle ({"type": "bundle", "objects": [...]}). */
@@ -430,6 +470,8 @@ export type ImportOutcome = {
 export type ImportReport = {
   __typename?: 'ImportReport';
   ambiguities: Array<ImportAmbiguity>;
+  /** Oddities of the data that were handled, each with the records it occurred in (empty for STIX and MISP). */
+  anomalies: Array<ImportAnomaly>;
   entities: Array<ImportOutcome>;
   /** STIX 2.0, STIX 2.1 or MISP galaxy. */
   format: Scalars['String']['output'];
@@ -520,7 +562,7 @@ export type Mutation = {
   /** Deletes an entity and its relationships; the audit trail keeps what was deleted. A source still cited cannot be deleted. */
   deleteEntity: DeleteResult;
   /**
-   * Imports a STIX bundle or MISP galaxy given as text, in one transaction: a malformed file is
+   * Imports a STIX bundle, MISP galaxy or EuRepoC CSV given as text, in one transaction: a malformed file is
    * refused (BAD_USER_INPUT naming the offending objects) and writes nothing. Needs the editor role.
    */
   importBundle: ImportReport;
@@ -861,6 +903,13 @@ export type Query = {
   person: Maybe<Person>;
   persons: PersonConnection;
   response: Maybe<Response>;
+  /**
+   * Statistics of attributions and responses: attributions per accused state and year, who attributes
+   * to whom, the share of incidents with a political or legal response, and the time to the first
+   * attribution. asOf (YYYY-MM-DD): only what the graph knew on that day. sourceId: only responses
+   * citing that Source (e.g. the EuRepoC dataset's Source, to read the figures of that dataset alone).
+   */
+  responseStatistics: ResponseStatistics;
   /** Responses to a campaign counted by type and by stance, and which parties named the accused state. */
   responseSummary: ResponseSummary;
   /** Responses, newest first. */
@@ -984,6 +1033,12 @@ export type QueryResponseArgs = {
 };
 
 
+export type QueryResponseStatisticsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryResponseSummaryArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   campaign: Scalars['ID']['input'];
@@ -1088,12 +1143,12 @@ export type Response = Entity & Node & {
   citations: Array<Citation>;
   concerns: Array<Campaign>;
   confidence: Maybe<Confidence>;
-  /** When it was issued, to the precision the sources give. */
-  date: PartialDate;
+  /** When it was issued, to the precision the sources give; null when no source dates it (many EuRepoC attributions). */
+  date: Maybe<PartialDate>;
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** Who issued it: a state, an organisation or a person. */
-  issuer: Entity;
+  /** Who issued it: a state, an organisation or a person; null when no source says who (many EuRepoC attributions). */
+  issuer: Maybe<Entity>;
   kind: EntityKind;
   knownSince: Maybe<Scalars['String']['output']>;
   links: Array<EntityLink>;
@@ -1166,6 +1221,61 @@ export type ResponseInput = {
   types: Array<ResponseType>;
 };
 
+/** The incidents accused of one state, and how many drew a political or a legal response. */
+export type ResponseShareByState = {
+  __typename?: 'ResponseShareByState';
+  /** The state named responsible. */
+  accused: State;
+  /** Of those, incidents with a political or a legal response. */
+  either: Scalars['Int']['output'];
+  /** either / incidents (0 to 1). */
+  eitherShare: Scalars['Float']['output'];
+  /** Incidents with an attribution naming the state responsible. */
+  incidents: Scalars['Int']['output'];
+  /** Of those, incidents with at least one legal response. */
+  legal: Scalars['Int']['output'];
+  /** legal / incidents (0 to 1). */
+  legalShare: Scalars['Float']['output'];
+  /** Of those, incidents with at least one political response. */
+  political: Scalars['Int']['output'];
+  /** political / incidents (0 to 1). */
+  politicalShare: Scalars['Float']['output'];
+};
+
+/**
+ * Attributions and the responses to them, counted. Every figure counts Response entities: an
+ * attribution is a response whose types contain ATTRIBUTION; it accuses a state when it has a
+ * NAMES_RESPONSIBLE stance toward that State.
+ */
+export type ResponseStatistics = {
+  __typename?: 'ResponseStatistics';
+  /** The day the figures are as of (only what the graph knew then), or null for everything it holds. */
+  asOf: Maybe<Scalars['String']['output']>;
+  /** Attributions per accused state and year of the attribution (year null: undated), by state name then year. */
+  attributionsPerYear: Array<AttributionYearCount>;
+  /**
+   * Who attributes to whom: attributions per attributing state (the State a response was issued on
+   * behalf of, else its issuing State, else the State its issuing body is part of) and accused state,
+   * most attributions first. Attributions with no attributing state are left out.
+   */
+  attributorAccused: Array<AttributorAccusedCount>;
+  /**
+   * Per accused state, how many of the incidents accused of it drew a political or a legal response.
+   * A response is legal when it is marked so (EuRepoC's legal responses) or, unmarked, an indictment,
+   * sanction, law-enforcement measure, retorsion, severance of relations or emergency declaration;
+   * political when marked so or, unmarked, any other response but an attribution or a denial.
+   */
+  responseShare: Array<ResponseShareByState>;
+  /** The Source the figures are restricted to (responses citing it), or null for all sources. */
+  sourceId: Maybe<Scalars['ID']['output']>;
+  /**
+   * Per accused state, the days from an incident's start to its first attribution naming that state:
+   * the median, the smallest and the largest, over incidents with a start date and a dated attribution.
+   * Dates are the first day of the period the source gives (a year-only date counts as 1 January).
+   */
+  timeToFirstAttribution: Array<TimeToAttributionByState>;
+};
+
 /** How the world responded to one campaign. */
 export type ResponseSummary = {
   __typename?: 'ResponseSummary';
@@ -1186,13 +1296,37 @@ export type ResponseSummary = {
 export type ResponseType =
   | 'AMBASSADOR_SUMMONS'
   | 'ATTRIBUTION'
+  /** Warning the public or institutions, publishing advice (a preventive measure). */
+  | 'AWARENESS_RAISING'
   | 'CALL_TO_ACTION'
+  /** Helping third countries build cyber capacity. */
+  | 'CAPACITY_BUILDING'
   | 'CONCERN'
   | 'CONDEMNATION'
   | 'DENIAL'
+  /** Confidence- and security-building dialogue with another state. */
+  | 'DIALOGUE'
+  /** A diplomatic protest note. */
+  | 'DIPLOMATIC_PROTEST'
+  /** Severing diplomatic relations. */
+  | 'DIPLOMATIC_SEVERANCE'
+  /** Proclaiming a public emergency. */
+  | 'EMERGENCY_DECLARATION'
   | 'INDICTMENT'
+  /** An investigation by a parliament or another political body. */
+  | 'INVESTIGATION'
+  /** Law-enforcement measures on the national level: investigations, arrests, seizures. */
+  | 'LAW_ENFORCEMENT'
+  /** A legislative initiative or law in reaction to the incident. */
+  | 'LEGISLATION'
+  /** A resignation or removal from office in reaction to the incident. */
+  | 'PERSONNEL_CONSEQUENCE'
+  /** An unfriendly but lawful act in return (retorsion under international law). */
+  | 'RETORSION'
   | 'SANCTION'
-  | 'SOLIDARITY';
+  | 'SOLIDARITY'
+  /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
+  | 'STATEMENT';
 
 export type ResponseTypeCount = {
   __typename?: 'ResponseTypeCount';
@@ -1438,6 +1572,23 @@ export type ThreatActorLink = Link & {
   type: RelationshipType;
 };
 
+/** How long it took from the start of the incidents accused of one state to their first attribution. */
+export type TimeToAttributionByState = {
+  __typename?: 'TimeToAttributionByState';
+  /** The state named responsible. */
+  accused: State;
+  /** Incidents whose first attribution is dated before their start (data to check). */
+  attributedBeforeStart: Scalars['Int']['output'];
+  /** Incidents with a start date and a dated attribution naming the state. */
+  incidents: Scalars['Int']['output'];
+  /** Most days. */
+  maxDays: Scalars['Int']['output'];
+  /** Median days from start to first attribution. */
+  medianDays: Scalars['Float']['output'];
+  /** Fewest days (negative when the source dates the attribution before the start). */
+  minDays: Scalars['Int']['output'];
+};
+
 export type Timeline = {
   __typename?: 'Timeline';
   /** Oldest first; events without a date are left out. */
@@ -1545,6 +1696,8 @@ export type ResolversTypes = {
   Attribution: ResolverTypeWrapper<AttributionRow>;
   AttributionList: ResolverTypeWrapper<AttributionListRow>;
   AttributionRecord: AttributionRecord;
+  AttributionYearCount: ResolverTypeWrapper<Omit<AttributionYearCount, 'accused'> & { accused: ResolversTypes['State'] }>;
+  AttributorAccusedCount: ResolverTypeWrapper<Omit<AttributorAccusedCount, 'accused' | 'attributor'> & { accused: ResolversTypes['State'], attributor: ResolversTypes['State'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Campaign: ResolverTypeWrapper<EntityRow>;
   CampaignConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -1571,6 +1724,7 @@ export type ResolversTypes = {
   Health: ResolverTypeWrapper<HealthRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportAmbiguity: ResolverTypeWrapper<ImportAmbiguity>;
+  ImportAnomaly: ResolverTypeWrapper<ImportAnomaly>;
   ImportCandidate: ResolverTypeWrapper<ImportCandidate>;
   ImportCount: ResolverTypeWrapper<ImportCount>;
   ImportFormat: ImportFormat;
@@ -1609,6 +1763,8 @@ export type ResolversTypes = {
   ResponseEdge: ResolverTypeWrapper<Omit<ResponseEdge, 'node'> & { node: ResolversTypes['Response'] }>;
   ResponseFilter: ResponseFilter;
   ResponseInput: ResponseInput;
+  ResponseShareByState: ResolverTypeWrapper<Omit<ResponseShareByState, 'accused'> & { accused: ResolversTypes['State'] }>;
+  ResponseStatistics: ResolverTypeWrapper<ResponseStatisticsRow>;
   ResponseSummary: ResolverTypeWrapper<ResponseSummaryRow>;
   ResponseType: ResponseType;
   ResponseTypeCount: ResolverTypeWrapper<ResponseTypeCount>;
@@ -1632,6 +1788,7 @@ export type ResolversTypes = {
   ThreatActorEdge: ResolverTypeWrapper<Omit<ThreatActorEdge, 'node'> & { node: ResolversTypes['ThreatActor'] }>;
   ThreatActorFilter: ThreatActorFilter;
   ThreatActorLink: ResolverTypeWrapper<LinkRow>;
+  TimeToAttributionByState: ResolverTypeWrapper<Omit<TimeToAttributionByState, 'accused'> & { accused: ResolversTypes['State'] }>;
   Timeline: ResolverTypeWrapper<TimelineRow>;
   TimelineEvent: ResolverTypeWrapper<TimelineEventRow>;
   TimelineEventKind: TimelineEventKind;
@@ -1644,6 +1801,8 @@ export type ResolversParentTypes = {
   AliasInput: AliasInput;
   Attribution: AttributionRow;
   AttributionList: AttributionListRow;
+  AttributionYearCount: Omit<AttributionYearCount, 'accused'> & { accused: ResolversParentTypes['State'] };
+  AttributorAccusedCount: Omit<AttributorAccusedCount, 'accused' | 'attributor'> & { accused: ResolversParentTypes['State'], attributor: ResolversParentTypes['State'] };
   Boolean: Scalars['Boolean']['output'];
   Campaign: EntityRow;
   CampaignConnection: ConnectionRow;
@@ -1666,6 +1825,7 @@ export type ResolversParentTypes = {
   Health: HealthRow;
   ID: Scalars['ID']['output'];
   ImportAmbiguity: ImportAmbiguity;
+  ImportAnomaly: ImportAnomaly;
   ImportCandidate: ImportCandidate;
   ImportCount: ImportCount;
   ImportMerge: ImportMerge;
@@ -1699,6 +1859,8 @@ export type ResolversParentTypes = {
   ResponseEdge: Omit<ResponseEdge, 'node'> & { node: ResolversParentTypes['Response'] };
   ResponseFilter: ResponseFilter;
   ResponseInput: ResponseInput;
+  ResponseShareByState: Omit<ResponseShareByState, 'accused'> & { accused: ResolversParentTypes['State'] };
+  ResponseStatistics: ResponseStatisticsRow;
   ResponseSummary: ResponseSummaryRow;
   ResponseTypeCount: ResponseTypeCount;
   SearchHit: SearchHitRow;
@@ -1719,6 +1881,7 @@ export type ResolversParentTypes = {
   ThreatActorEdge: Omit<ThreatActorEdge, 'node'> & { node: ResolversParentTypes['ThreatActor'] };
   ThreatActorFilter: ThreatActorFilter;
   ThreatActorLink: LinkRow;
+  TimeToAttributionByState: Omit<TimeToAttributionByState, 'accused'> & { accused: ResolversParentTypes['State'] };
   Timeline: TimelineRow;
   TimelineEvent: TimelineEventRow;
 };
@@ -1751,6 +1914,20 @@ export type AttributionResolvers<ContextType = Context, ParentType extends Resol
 export type AttributionListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionList'] = ResolversParentTypes['AttributionList']> = {
   attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AttributionYearCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributionYearCount'] = ResolversParentTypes['AttributionYearCount']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AttributorAccusedCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttributorAccusedCount'] = ResolversParentTypes['AttributorAccusedCount']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attributor?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
@@ -1882,6 +2059,12 @@ export type ImportAmbiguityResolvers<ContextType = Context, ParentType extends R
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportAnomalyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportAnomaly'] = ResolversParentTypes['ImportAnomaly']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ImportCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportCandidate'] = ResolversParentTypes['ImportCandidate']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchedNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1910,6 +2093,7 @@ export type ImportOutcomeResolvers<ContextType = Context, ParentType extends Res
 
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   ambiguities?: Resolver<Array<ResolversTypes['ImportAmbiguity']>, ParentType, ContextType>;
+  anomalies?: Resolver<Array<ResolversTypes['ImportAnomaly']>, ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['ImportOutcome']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   merges?: Resolver<Array<ResolversTypes['ImportMerge']>, ParentType, ContextType>;
@@ -2121,6 +2305,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, Partial<QueryPersonArgs>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   response?: Resolver<Maybe<ResolversTypes['Response']>, ParentType, ContextType, RequireFields<QueryResponseArgs, 'id'>>;
+  responseStatistics?: Resolver<ResolversTypes['ResponseStatistics'], ParentType, ContextType, Partial<QueryResponseStatisticsArgs>>;
   responseSummary?: Resolver<ResolversTypes['ResponseSummary'], ParentType, ContextType, RequireFields<QueryResponseSummaryArgs, 'campaign'>>;
   responses?: Resolver<ResolversTypes['ResponseConnection'], ParentType, ContextType, RequireFields<QueryResponsesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -2142,10 +2327,10 @@ export type ResponseResolvers<ContextType = Context, ParentType extends Resolver
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
-  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issuer?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ResponseLinksArgs, 'direction' | 'first'>>;
@@ -2167,6 +2352,26 @@ export type ResponseConnectionResolvers<ContextType = Context, ParentType extend
 export type ResponseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseEdge'] = ResolversParentTypes['ResponseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
+};
+
+export type ResponseShareByStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseShareByState'] = ResolversParentTypes['ResponseShareByState']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  either?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eitherShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  legal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  legalShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  political?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  politicalShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ResponseStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseStatistics'] = ResolversParentTypes['ResponseStatistics']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attributionsPerYear?: Resolver<Array<ResolversTypes['AttributionYearCount']>, ParentType, ContextType>;
+  attributorAccused?: Resolver<Array<ResolversTypes['AttributorAccusedCount']>, ParentType, ContextType>;
+  responseShare?: Resolver<Array<ResolversTypes['ResponseShareByState']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  timeToFirstAttribution?: Resolver<Array<ResolversTypes['TimeToAttributionByState']>, ParentType, ContextType>;
 };
 
 export type ResponseSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseSummary'] = ResolversParentTypes['ResponseSummary']> = {
@@ -2321,6 +2526,15 @@ export type ThreatActorLinkResolvers<ContextType = Context, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TimeToAttributionByStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeToAttributionByState'] = ResolversParentTypes['TimeToAttributionByState']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  attributedBeforeStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
   events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2340,6 +2554,8 @@ export type Resolvers<ContextType = Context> = {
   Alias?: AliasResolvers<ContextType>;
   Attribution?: AttributionResolvers<ContextType>;
   AttributionList?: AttributionListResolvers<ContextType>;
+  AttributionYearCount?: AttributionYearCountResolvers<ContextType>;
+  AttributorAccusedCount?: AttributorAccusedCountResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
@@ -2355,6 +2571,7 @@ export type Resolvers<ContextType = Context> = {
   GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   ImportAmbiguity?: ImportAmbiguityResolvers<ContextType>;
+  ImportAnomaly?: ImportAnomalyResolvers<ContextType>;
   ImportCandidate?: ImportCandidateResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportMerge?: ImportMergeResolvers<ContextType>;
@@ -2383,6 +2600,8 @@ export type Resolvers<ContextType = Context> = {
   Response?: ResponseResolvers<ContextType>;
   ResponseConnection?: ResponseConnectionResolvers<ContextType>;
   ResponseEdge?: ResponseEdgeResolvers<ContextType>;
+  ResponseShareByState?: ResponseShareByStateResolvers<ContextType>;
+  ResponseStatistics?: ResponseStatisticsResolvers<ContextType>;
   ResponseSummary?: ResponseSummaryResolvers<ContextType>;
   ResponseTypeCount?: ResponseTypeCountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -2399,6 +2618,7 @@ export type Resolvers<ContextType = Context> = {
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;
   ThreatActorLink?: ThreatActorLinkResolvers<ContextType>;
+  TimeToAttributionByState?: TimeToAttributionByStateResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
 };

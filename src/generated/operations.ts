@@ -92,13 +92,37 @@ export type RelationshipType =
 export type ResponseType =
   | 'AMBASSADOR_SUMMONS'
   | 'ATTRIBUTION'
+  /** Warning the public or institutions, publishing advice (a preventive measure). */
+  | 'AWARENESS_RAISING'
   | 'CALL_TO_ACTION'
+  /** Helping third countries build cyber capacity. */
+  | 'CAPACITY_BUILDING'
   | 'CONCERN'
   | 'CONDEMNATION'
   | 'DENIAL'
+  /** Confidence- and security-building dialogue with another state. */
+  | 'DIALOGUE'
+  /** A diplomatic protest note. */
+  | 'DIPLOMATIC_PROTEST'
+  /** Severing diplomatic relations. */
+  | 'DIPLOMATIC_SEVERANCE'
+  /** Proclaiming a public emergency. */
+  | 'EMERGENCY_DECLARATION'
   | 'INDICTMENT'
+  /** An investigation by a parliament or another political body. */
+  | 'INVESTIGATION'
+  /** Law-enforcement measures on the national level: investigations, arrests, seizures. */
+  | 'LAW_ENFORCEMENT'
+  /** A legislative initiative or law in reaction to the incident. */
+  | 'LEGISLATION'
+  /** A resignation or removal from office in reaction to the incident. */
+  | 'PERSONNEL_CONSEQUENCE'
+  /** An unfriendly but lawful act in return (retorsion under international law). */
+  | 'RETORSION'
   | 'SANCTION'
-  | 'SOLIDARITY';
+  | 'SOLIDARITY'
+  /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
+  | 'STATEMENT';
 
 /** A response's stance toward a party it refers to. */
 export type StanceType =
@@ -253,7 +277,7 @@ export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: n
 export type DidNatoNameChinaQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoResponses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string }, acknowledges: Array<{ name: string, issuer:
+export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoResponses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string } | null, acknowledges: Array<{ name: string, issuer:
             | { name: string }
             | { name: string }
             | { name: string }
@@ -263,7 +287,7 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { name: string }
             | { name: string }
             | { name: string }
-           }>, stances: Array<{ stance: StanceType, target:
+           | null }>, stances: Array<{ stance: StanceType, target:
             | { id: string, name: string }
             | { id: string, name: string }
             | { id: string, name: string }
@@ -274,6 +298,30 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { id: string, name: string }
             | { id: string, name: string }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } }> } };
+
+export type EurepocAttributionsPerStateAndYearQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocAttributionsPerStateAndYearQuery = { responseStatistics: { asOf: string | null, attributionsPerYear: Array<{ year: number | null, attributions: number, incidents: number, accused: { id: string, name: string } }> } };
+
+export type EurepocResponsesAndTimeToAttributionQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocResponsesAndTimeToAttributionQuery = { responseStatistics: { responseShare: Array<{ incidents: number, political: number, legal: number, either: number, eitherShare: number, accused: { id: string, name: string } }>, timeToFirstAttribution: Array<{ incidents: number, medianDays: number, minDays: number, maxDays: number, attributedBeforeStart: number, accused: { id: string, name: string } }> } };
+
+export type EurepocWhoAttributesToWhomQueryVariables = Exact<{
+  sourceId?: string | number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EurepocWhoAttributesToWhomQuery = { responseStatistics: { attributorAccused: Array<{ attributions: number, incidents: number, attributor: { id: string, name: string }, accused: { id: string, name: string } }> } };
 
 export type LegalActionAgainstApt31MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -288,7 +336,7 @@ export type LegalActionAgainstApt31MembersQuery = { threatActor: { name: string,
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
@@ -298,7 +346,7 @@ export type LegalActionAgainstApt31MembersQuery = { threatActor: { name: string,
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
-        , concerns: Array<{ name: string }>, stances: Array<{ stance: StanceType, target:
+         | null, concerns: Array<{ name: string }>, stances: Array<{ stance: StanceType, target:
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
@@ -368,7 +416,7 @@ export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { tr
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
             | { name: string }
             | { name: string }
             | { name: string }
@@ -378,7 +426,7 @@ export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { tr
             | { name: string }
             | { name: string }
             | { name: string }
-          , onBehalfOf:
+           | null, onBehalfOf:
             | { name: string }
             | { name: string }
             | { name: string }
@@ -403,7 +451,7 @@ export type WhoAttributedTheCzechMfaCampaignQuery = { campaign: { name: string, 
         | { name: string }
         | { name: string }
         | { name: string }
-       | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } | null, responses: { totalCount: number, edges: Array<{ node: { name: string, basis: string | null, date: { text: string, precision: DatePrecision }, issuer:
+       | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } | null, responses: { totalCount: number, edges: Array<{ node: { name: string, basis: string | null, date: { text: string, precision: DatePrecision } | null, issuer:
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
@@ -413,7 +461,7 @@ export type WhoAttributedTheCzechMfaCampaignQuery = { campaign: { name: string, 
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
-        , confidence: { score: number | null, text: string | null } | null, stances: Array<{ stance: StanceType, target:
+         | null, confidence: { score: number | null, text: string | null } | null, stances: Array<{ stance: StanceType, target:
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
@@ -428,7 +476,7 @@ export type WhoAttributedTheCzechMfaCampaignQuery = { campaign: { name: string, 
 export type WhoExpressedSolidarityWithTheCzechRepublicQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoExpressedSolidarityWithTheCzechRepublicQuery = { responses: { totalCount: number, edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+export type WhoExpressedSolidarityWithTheCzechRepublicQuery = { responses: { totalCount: number, edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
@@ -438,7 +486,7 @@ export type WhoExpressedSolidarityWithTheCzechRepublicQuery = { responses: { tot
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
           | { id: string, name: string, kind: EntityKind }
-        , stances: Array<{ stance: StanceType, target:
+         | null, stances: Array<{ stance: StanceType, target:
             | { id: string, name: string }
             | { id: string, name: string }
             | { id: string, name: string }

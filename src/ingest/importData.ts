@@ -6,6 +6,8 @@ import type { Database } from '../db/database.js';
 import { APPLY_TIMEOUT_MS, applyChangesetInTransaction, type ApplyProgress, type ApplyReport } from '../write/apply.js';
 import { ChangesetError } from '../write/changeset.js';
 import type { ImportedDocument } from './imported.js';
+import { looksLikeEurepocCsv } from './eurepoc/csv.js';
+import { readEurepoc } from './eurepoc/read.js';
 import { readMispGalaxy } from './misp/read.js';
 import { resolveAliases, type AmbiguityNote, type MergeNote } from './resolveAliases.js';
 import { readStixBundle } from './stix/read.js';
@@ -17,7 +19,7 @@ import { datasetVersion, toChangeset, type FileSource } from './toChangeset.js';
  * (src/ingest/resolveAliases.ts), build the changeset and apply it. A malformed file writes nothing.
  */
 
-export type ImportFormat = 'stix' | 'misp';
+export type ImportFormat = 'stix' | 'misp' | 'eurepoc';
 
 export interface ImportInput {
   /** File name (for the Source and for messages). */
@@ -26,7 +28,10 @@ export interface ImportInput {
 }
 
 export interface ImportOptions {
-  /** Given, or detected from the content ({"type": "bundle"} is STIX, {"values": [...]} is MISP). */
+  /**
+   * Given, or detected from the content ({"type": "bundle"} is STIX, {"values": [...]} is MISP, a CSV
+   * with EuRepoC's header is EuRepoC).
+   */
   format?: ImportFormat;
   onProgress?: ApplyProgress;
   /** For tests: a fixed import time, so that reports compare. */
@@ -48,19 +53,24 @@ export interface ImportReport {
   unknownTypes: Record<string, number>;
   unknownProperties: Record<string, number>;
   warnings: string[];
+  /** Oddities of the data that were handled, by kind, with the records (EuRepoC incident ids) they occurred in. */
+  anomalies: Array<{ kind: string; count: number; records: string[] }>;
   unchanged: boolean;
 }
 
-function decode(input: ImportInput): unknown {
+function unzip(input: ImportInput): Buffer {
   const gzipped = input.bytes.length > 2 && input.bytes[0] === 0x1f && input.bytes[1] === 0x8b;
-  let text: string;
   try {
-    text = (gzipped ? gunzipSync(input.bytes) : input.bytes).toString('utf8');
+    return gzipped ? gunzipSync(input.bytes) : input.bytes;
   } catch (error) {
     throw new ChangesetError(input.name, [
       { at: input.name, message: `is not a readable gzip file: ${(error as Error).message}` },
     ]);
   }
+}
+
+function decode(input: ImportInput, bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -77,14 +87,19 @@ function detectFormat(document: unknown, name: string): ImportFormat {
   throw new ChangesetError(name, [
     {
       at: name,
-      message: 'is neither a STIX bundle ({"type": "bundle", "objects": [...]}) nor a MISP galaxy ({"values": [...]})',
+      message:
+        'is neither a STIX bundle ({"type": "bundle", "objects": [...]}), a MISP galaxy ({"values": [...]}) nor a EuRepoC CSV (a header starting with ID,name,…)',
     },
   ]);
 }
 
 /** Parses and checks a file without touching the graph; throws ChangesetError naming what is wrong. */
 export function readImport(input: ImportInput, format?: ImportFormat): ImportedDocument {
-  const document = decode(input);
+  const bytes = unzip(input);
+  if (format === 'eurepoc' || (format === undefined && looksLikeEurepocCsv(bytes))) {
+    return readEurepoc(bytes.toString('utf8'), input.name);
+  }
+  const document = decode(input, bytes);
   const chosen = format ?? detectFormat(document, input.name);
   return chosen === 'stix' ? readStixBundle(document, input.name) : readMispGalaxy(document, input.name);
 }
@@ -133,6 +148,7 @@ export async function importData(db: Database, input: ImportInput, options: Impo
         unknownTypes: document.unknownTypes,
         unknownProperties: document.unknownProperties,
         warnings: [...document.warnings, ...built.warnings],
+        anomalies: Object.entries(document.anomalies ?? {}).map(([kind, records]) => ({ kind, count: records.length, records })),
         unchanged: apply.unchanged,
       };
     },

@@ -1,4 +1,5 @@
-import type { EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
+import type { Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
+import type { PartialDate } from '../model/partialDate.js';
 import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
 
 /**
@@ -34,6 +35,10 @@ export interface ImportedObject {
   resolveByName: boolean;
   /** Created only when the graph lacks it and never rewritten: a State a MISP cluster names. */
   createOnly: boolean;
+  /** Partial dates (started, ended, occurred) where the file gives them. */
+  dates?: Record<string, PartialDate>;
+  /** Sources the file cites for the object besides the file itself (a EuRepoC row's URLs). */
+  citations?: Citation[];
 }
 
 export interface ImportedLink {
@@ -50,12 +55,14 @@ export interface ImportedLink {
    * with a warning.
    */
   required: boolean;
+  /** Sources the file cites for the link besides the file itself. */
+  citations?: Citation[];
 }
 
 export interface ImportedDocument {
-  /** stix | misp. */
-  format: 'stix' | 'misp';
-  /** "STIX 2.0", "STIX 2.1", "MISP galaxy". */
+  /** stix | misp | eurepoc. */
+  format: 'stix' | 'misp' | 'eurepoc';
+  /** "STIX 2.0", "STIX 2.1", "MISP galaxy", "EuRepoC CSV". */
   formatLabel: string;
   /** The dataset's own name and version where the file states them. */
   title: string | null;
@@ -69,6 +76,10 @@ export interface ImportedDocument {
   /** Properties the model does not map, per "type.property" (kept as JSON on the entity). */
   unknownProperties: Record<string, number>;
   warnings: string[];
+  /** What the file's Source says about the dataset beyond title and version (a DOI, its publication date). */
+  sourceAbout?: { props: Record<string, PropertyValue>; dates: Record<string, PartialDate> };
+  /** Oddities of the data that were handled, by kind, with the records they occurred in (EuRepoC incident ids). */
+  anomalies?: Record<string, string[]>;
   /**
    * Entities and relationships restored exactly from attribution-graph's own STIX export (objects
    * carrying its property extension): they are the graph as it was, not a new source's claims.

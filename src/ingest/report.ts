@@ -22,7 +22,7 @@ export function formatReport(report: ApplyReport): string {
 
 /** The closing summary of an import: what was written, merged, left out and not understood. */
 export function formatImportReport(report: ImportReport): string {
-  const lines = [formatReport(report.apply)];
+  const lines = formatReport(report.apply).split('\n');
   lines[0] = `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`;
   if (report.source)
     lines.push(
@@ -54,5 +54,11 @@ export function formatImportReport(report: ImportReport): string {
   counts('object types the model does not map (kept as StixObject with their JSON)', report.unknownTypes);
   counts('properties the model does not map (kept as JSON: stixExtra / mispJson)', report.unknownProperties);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  if (report.anomalies.length > 0) lines.push('  data anomalies handled (records)');
+  for (const anomaly of report.anomalies) {
+    const shown = anomaly.records.slice(0, 12).join(', ');
+    const more = anomaly.records.length > 12 ? `, … ${anomaly.records.length - 12} more` : '';
+    lines.push(`    ${anomaly.kind}: ${anomaly.count} (${shown}${more})`);
+  }
   return lines.join('\n');
 }

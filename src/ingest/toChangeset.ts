@@ -43,7 +43,9 @@ export function sourceEntity(document: ImportedDocument, source: FileSource): En
   if (version.version !== null) props.version = version.version;
   if (version.fromFileName) props.versionFrom = 'file name';
   if (document.publisher !== null) props.publisher = document.publisher;
-  return { id: source.id, kind: 'Source', name: source.name, description: null, props, dates: {}, aliases: [], citations: [] };
+  Object.assign(props, document.sourceAbout?.props);
+  const dates = { ...document.sourceAbout?.dates };
+  return { id: source.id, kind: 'Source', name: source.name, description: null, props, dates, aliases: [], citations: [] };
 }
 
 export function toChangeset(
@@ -67,13 +69,13 @@ export function toChangeset(
     name: object.name,
     description: object.description,
     props: object.props,
-    dates: {},
+    dates: { ...object.dates },
     aliases: object.names.map((name) => ({
       name: name.name,
       givenBy: name.givenBy ?? giver,
       citations: source === null ? [] : [{ sourceId: source.id, quote: name.quote }],
     })),
-    citations: cite(),
+    citations: [...cite(), ...(object.citations ?? [])],
   });
   for (const object of document.objects) {
     const action = resolution.actions.get(object);
@@ -99,7 +101,15 @@ export function toChangeset(
     const identity = `${link.type}|${from}|${to}|${link.key}`;
     if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
     seen.add(identity);
-    relationships.push({ type: link.type, from, to, key: link.key, props: link.props, dates: {}, citations: cite() });
+    relationships.push({
+      type: link.type,
+      from,
+      to,
+      key: link.key,
+      props: link.props,
+      dates: {},
+      citations: [...cite(), ...(link.citations ?? [])],
+    });
   }
   for (const [type, times] of skipped) {
     warnings.push(

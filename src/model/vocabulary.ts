@@ -69,6 +69,19 @@ export const RESPONSE_TYPES = [
   'SANCTION',
   'AMBASSADOR_SUMMONS',
   'DENIAL',
+  // Political and legal measures as EuRepoC codes them (docs/import-export.md, "Response types").
+  'STATEMENT',
+  'DIPLOMATIC_PROTEST',
+  'AWARENESS_RAISING',
+  'CAPACITY_BUILDING',
+  'DIALOGUE',
+  'INVESTIGATION',
+  'LEGISLATION',
+  'PERSONNEL_CONSEQUENCE',
+  'LAW_ENFORCEMENT',
+  'RETORSION',
+  'DIPLOMATIC_SEVERANCE',
+  'EMERGENCY_DECLARATION',
 ] as const;
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 

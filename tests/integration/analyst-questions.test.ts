@@ -53,7 +53,7 @@ describe('analyst questions (docs/queries)', () => {
     const data = await ask<WhoExpressedSolidarityWithTheCzechRepublicQuery>(
       'who-expressed-solidarity-with-the-czech-republic.graphql',
     );
-    expect(data.responses.edges.map((e) => e.node.issuer.name)).toEqual(['NATO']);
+    expect(data.responses.edges.map((e) => e.node.issuer?.name)).toEqual(['NATO']);
     const solidarity = data.responses.edges[0]!.node.stances.find((s) => s.stance === 'EXPRESSES_SOLIDARITY_WITH')!;
     expect(solidarity.target.id).toBe('state:cz');
     expect(solidarity.citations[0]!.quote).toBe(
@@ -72,7 +72,7 @@ describe('analyst questions (docs/queries)', () => {
     expect(concern.citations[0]!.quote).toContain('stemming from the People');
     const declined = towardChina.find((s) => s.stance === 'DOES_NOT_NAME')!;
     expect(declined.citations[0]!.quote).toContain('NATO did not blame China');
-    expect(nato.acknowledges.map((r) => r.issuer.name)).toEqual(['Czech Republic']);
+    expect(nato.acknowledges.map((r) => r.issuer?.name)).toEqual(['Czech Republic']);
   });
 
   it('what legal action followed against APT31 members', async () => {
@@ -82,7 +82,7 @@ describe('analyst questions (docs/queries)', () => {
     const [indictment] = data.responses.edges.map((e) => e.node);
     expect(data.responses.edges).toHaveLength(1);
     expect(indictment).toMatchObject({ types: ['INDICTMENT'], date: { text: '2024-03-25', precision: 'DAY' } });
-    expect(indictment!.issuer.name).toBe('U.S. Department of Justice');
+    expect(indictment!.issuer?.name).toBe('U.S. Department of Justice');
     const charges = indictment!.stances.find((s) => s.stance === 'CHARGES')!;
     expect(charges.target.id).toBe('group:apt31-seven-charged-nationals');
     expect(charges.citations[0]!.quote).toContain('Seven Chinese nationals were charged in the United States in late March');

@@ -28,7 +28,7 @@ export const importResolvers: Resolvers = {
       const report = await importData(
         context.db,
         { name: `importBundle (${context.principal.name})`, bytes: Buffer.from(content, 'utf8') },
-        { format: format === 'STIX' ? 'stix' : format === 'MISP' ? 'misp' : undefined },
+        { format: format === 'STIX' ? 'stix' : format === 'MISP' ? 'misp' : format === 'EUREPOC' ? 'eurepoc' : undefined },
       );
       return {
         unchanged: report.unchanged,
@@ -44,6 +44,7 @@ export const importResolvers: Resolvers = {
         unknownTypes: named(report.unknownTypes),
         unknownProperties: named(report.unknownProperties),
         warnings: report.warnings,
+        anomalies: report.anomalies,
       };
     },
   },

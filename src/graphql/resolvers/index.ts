@@ -4,6 +4,7 @@ import { healthResolvers } from './health.js';
 import { importResolvers } from './import.js';
 import { modelResolvers } from './model.js';
 import { mutationResolvers } from './mutations.js';
+import { statisticsResolvers } from './statistics.js';
 import { traversalResolvers } from './traversal.js';
 
 /** The operation types: their fields are where a request enters the layers below the API. */
@@ -14,7 +15,14 @@ const ROOT_TYPES = new Set(['Query', 'Mutation']);
  * domain errors to API errors (src/graphql/errors.ts).
  */
 export function buildResolvers(): Resolvers {
-  const parts: Resolvers[] = [healthResolvers, modelResolvers, traversalResolvers, mutationResolvers, importResolvers];
+  const parts: Resolvers[] = [
+    healthResolvers,
+    modelResolvers,
+    traversalResolvers,
+    mutationResolvers,
+    importResolvers,
+    statisticsResolvers,
+  ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) {

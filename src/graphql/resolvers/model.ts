@@ -277,16 +277,9 @@ export const modelResolvers: Resolvers = {
   Response: {
     ...entityFields,
     types: (row) => strings(row.types) as never,
-    date: (row) => {
-      const date = partialDateOf(row, 'occurred');
-      if (date === null) throw new Error(`response ${row.id} has no date`);
-      return date;
-    },
-    issuer: async (row, _args, context) => {
-      const [issuer] = await nodesVia(context, row.id, ['ISSUED_BY'], 'OUT');
-      if (issuer === undefined) throw new Error(`response ${row.id} has no issuer`);
-      return issuer;
-    },
+    // EuRepoC leaves many attributions undated and their issuer unnamed: null rather than a guess.
+    date: (row) => partialDateOf(row, 'occurred'),
+    issuer: async (row, _args, context) => (await nodesVia(context, row.id, ['ISSUED_BY'], 'OUT'))[0] ?? null,
     onBehalfOf: async (row, _args, context) => (await nodesVia(context, row.id, ['ON_BEHALF_OF'], 'OUT'))[0] ?? null,
     concerns: async (row, _args, context) =>
       (await nodesVia(context, row.id, ['CONCERNS'], 'OUT')).filter((node) => node.kind === 'Campaign'),

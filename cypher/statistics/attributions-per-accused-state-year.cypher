@@ -1,0 +1,17 @@
+// Attributions per accused state per year: attribution responses (types contain ATTRIBUTION) with a
+// NAMES_RESPONSIBLE stance toward a State, counted per state and year of the response's date
+// (year null: undated). An attribution naming two states counts for each.
+// Parameters: $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
+//   $source (Source id or null: only responses that cite it).
+// Returns: accused (the State), year (integer or null), attributions (responses), incidents
+//   (distinct campaigns those responses concern), ordered by state name, then year.
+MATCH (response:Response)-[stance:REFERS_TO]->(accused:State)
+WHERE stance.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN response.types
+  AND ($source IS NULL OR $source IN response.citeSources)
+  AND ($asOf IS NULL OR (response.knownSince <= $asOf AND stance.knownSince <= $asOf AND accused.knownSince <= $asOf))
+OPTIONAL MATCH (response)-[concerns:CONCERNS]->(campaign:Campaign)
+WHERE $asOf IS NULL OR (concerns.knownSince <= $asOf AND campaign.knownSince <= $asOf)
+WITH accused, response.occurredOn.year AS year, count(DISTINCT response) AS attributions,
+  count(DISTINCT campaign) AS incidents
+RETURN accused {.*} AS accused, year, attributions, incidents
+ORDER BY accused.name, year
