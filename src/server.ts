@@ -17,6 +17,7 @@ import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
+import { corsMiddleware } from './http/cors.js';
 import type { Logger } from './logger.js';
 import { registerWebRoutes } from './web/routes.js';
 
@@ -179,6 +180,7 @@ export async function startServer(options: ServerOptions, listen: { port: number
   });
   app.use(
     '/graphql',
+    corsMiddleware(api.corsOrigins),
     express.json({ limit: api.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -36,3 +36,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'short' })).toThrow(/at least 8/);
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('defaults to the API’s own origin only', () => {
+    expect(loadConfig({}).api.corsOrigins).toEqual([]);
+  });
+
+  it('takes a comma-separated list of origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:3000, https://app.example.org' }).api.corsOrigins).toEqual([
+      'http://localhost:3000',
+      'https://app.example.org',
+    ]);
+  });
+
+  it('refuses what is not an origin, naming the variable', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.org/' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.example.org' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'ftp://files.example.org' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('takes * while reads are open, and refuses it when reads need a key', () => {
+    expect(loadConfig({ CORS_ORIGINS: '*' }).api.corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*', AUTH_REQUIRE_KEY_FOR_READS: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: '*', AUTH_REQUIRE_KEY_FOR_READS: 'true' })).toThrow(/AUTH_REQUIRE_KEY_FOR_READS/);
+  });
+});
