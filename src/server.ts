@@ -132,9 +132,10 @@ function writeGuardPlugin(): ApolloServerPlugin<Context> {
 }
 
 export function createApollo(httpServer: http.Server | undefined, api: ApiConfig): ApolloServer<Context> {
-  // Depth, aliases, tokens and cost are checked before anything runs; field suggestions are not
-  // offered, so a closed schema does not leak through error messages.
+  // Depth, aliases, tokens and cost are checked before anything runs. "Did you mean …" suggestions
+  // help while the schema is open to introspection; with introspection off they would leak it.
   const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: !api.introspection },
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
     maxTokens: { n: api.maxTokens },
@@ -154,6 +155,7 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     introspection: api.introspection,
+    hideSchemaDetailsFromClientErrors: !api.introspection,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns the signals: it drains HTTP first, then closes the driver and the database.
     stopOnTerminationSignals: false,

@@ -1104,7 +1104,8 @@ export type Query = {
   /**
    * The graph, or a selection of it, as a STIX 2.1 bundle (JSON text): the entities with these ids,
    * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything.
-   * The Sources the exported claims cite are included. Needs the reader role.
+   * The Sources the exported claims cite are included. Follows the read policy of every query:
+   * open, or any API key when AUTH_REQUIRE_KEY_FOR_READS is set.
    */
   exportStix: Scalars['String']['output'];
   /** Is the API up, which database serves it, and how big is the graph? */
