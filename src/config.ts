@@ -45,6 +45,15 @@ export interface ApiConfig {
    * API's own origin only, ['*'] any origin (refused when reads need a key).
    */
   corsOrigins: string[];
+  /**
+   * apq: automatic persisted queries (a client may send a query's SHA-256 instead of its text);
+   * allowlist: only the registered operations run; off: every request carries its query text.
+   */
+  persistedQueries: 'apq' | 'allowlist' | 'off';
+  /** The operations allowlist mode runs: manifest files, or undefined for docs/queries/*.graphql. */
+  persistedQueryManifests: string[] | undefined;
+  /** max-age of a successful query over GET, in seconds; 0 sends no-store. */
+  httpCacheMaxAgeSeconds: number;
 }
 
 export interface Config {
@@ -124,6 +133,24 @@ function corsOrigins(env: Env, requireKeyForReads: boolean): string[] {
   return [...new Set(origins)];
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function paths(env: Env, name: string): string[] | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  return raw
+    .split(',')
+    .map((file) => file.trim())
+    .filter((file) => file !== '')
+    .map((file) => path.resolve(file));
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI === '' ? undefined : env.NEO4J_URI;
   if (uri !== undefined && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/.test(uri)) {
@@ -148,6 +175,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
       corsOrigins: corsOrigins(env, requireKeyForReads),
+      persistedQueries: oneOf(env, 'PERSISTED_QUERIES', ['apq', 'allowlist', 'off'] as const, 'apq'),
+      persistedQueryManifests: paths(env, 'PERSISTED_QUERIES_MANIFEST'),
+      httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
     },
     neo4j: {
       uri,

@@ -61,3 +61,20 @@ describe('CORS_ORIGINS', () => {
     expect(() => loadConfig({ CORS_ORIGINS: '*', AUTH_REQUIRE_KEY_FOR_READS: 'true' })).toThrow(/AUTH_REQUIRE_KEY_FOR_READS/);
   });
 });
+
+describe('persisted queries and HTTP caching', () => {
+  it('defaults to automatic persisted queries and a 60 s max-age for GET queries', () => {
+    const { api } = loadConfig({});
+    expect(api.persistedQueries).toBe('apq');
+    expect(api.persistedQueryManifests).toBeUndefined();
+    expect(api.httpCacheMaxAgeSeconds).toBe(60);
+  });
+
+  it('takes the allow-list mode with manifest files, and names a wrong value', () => {
+    const { api } = loadConfig({ PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_MANIFEST: 'a.json, b.graphql' });
+    expect(api.persistedQueries).toBe('allowlist');
+    expect(api.persistedQueryManifests).toEqual([path.resolve('a.json'), path.resolve('b.graphql')]);
+    expect(() => loadConfig({ PERSISTED_QUERIES: 'sometimes' })).toThrow(/PERSISTED_QUERIES/);
+    expect(() => loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: '-1' })).toThrow(/HTTP_CACHE_MAX_AGE_SECONDS/);
+  });
+});
