@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import clientExample from './examples/client/codegen.js';
 
 // Resolver types from the SDL in schema/. Mappers make a resolver's parent the database row type
 // (src/graphql/rows.ts), not the GraphQL type. `npm run codegen:check` fails when the file is stale.
@@ -79,6 +80,13 @@ const config: CodegenConfig = {
       ],
       config: { useTypeImports: true, enumType: 'string-literal', maybeValue: 'T | null' },
     },
+    // The typed client of examples/client (docs/clients.md), from the printed schema.graphql.
+    ...Object.fromEntries(
+      Object.entries(clientExample.generates).map(([target, output]) => [
+        target,
+        { schema: clientExample.schema, documents: clientExample.documents, ...output },
+      ]),
+    ),
   },
   ignoreNoDocuments: true,
 };

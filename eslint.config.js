@@ -35,6 +35,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'src/generated/',
+      'examples/client/gql/',
       '.neo4j/',
       'neo4j-launcher/target/',
       'artifacts/',

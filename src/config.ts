@@ -40,6 +40,20 @@ export interface ApiConfig {
   maxCost: number;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API from a browser; empty means the
+   * API's own origin only, ['*'] any origin (refused when reads need a key).
+   */
+  corsOrigins: string[];
+  /**
+   * apq: automatic persisted queries (a client may send a query's SHA-256 instead of its text);
+   * allowlist: only the registered operations run; off: every request carries its query text.
+   */
+  persistedQueries: 'apq' | 'allowlist' | 'off';
+  /** The operations allowlist mode runs: manifest files, or undefined for docs/queries/*.graphql. */
+  persistedQueryManifests: string[] | undefined;
+  /** max-age of a successful query over GET, in seconds; 0 sends no-store. */
+  httpCacheMaxAgeSeconds: number;
 }
 
 export interface Config {
@@ -86,6 +100,57 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** CORS_ORIGINS: a comma-separated list of origins, or *; each origin exactly as browsers send it. */
+function corsOrigins(env: Env, requireKeyForReads: boolean): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (raw === undefined || raw === '') return [];
+  if (raw === '*') {
+    if (requireKeyForReads) {
+      throw new ConfigError(
+        "CORS_ORIGINS=* is refused while AUTH_REQUIRE_KEY_FOR_READS=true: any web page could then call the API with its visitors' keys; list the origins instead",
+      );
+    }
+    return ['*'];
+  }
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    // Browsers send the origin without a path or a trailing slash; anything else would never match.
+    if (parsed === undefined || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://app.example.org or http://localhost:3000 (no path, no trailing slash) or be *, got "${origin}"`,
+      );
+    }
+  }
+  return [...new Set(origins)];
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function paths(env: Env, name: string): string[] | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  return raw
+    .split(',')
+    .map((file) => file.trim())
+    .filter((file) => file !== '')
+    .map((file) => path.resolve(file));
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI === '' ? undefined : env.NEO4J_URI;
   if (uri !== undefined && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/.test(uri)) {
@@ -95,12 +160,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (uri === undefined && password.length < 8) {
     throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the embedded Neo4j');
   }
+  const requireKeyForReads = flag(env, 'AUTH_REQUIRE_KEY_FOR_READS', false);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || 'info',
     api: {
-      requireKeyForReads: flag(env, 'AUTH_REQUIRE_KEY_FOR_READS', false),
+      requireKeyForReads,
       introspection: flag(env, 'GRAPHQL_INTROSPECTION', true),
       playground: flag(env, 'PLAYGROUND', true),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100),
@@ -108,6 +174,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 10, 100_000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+      corsOrigins: corsOrigins(env, requireKeyForReads),
+      persistedQueries: oneOf(env, 'PERSISTED_QUERIES', ['apq', 'allowlist', 'off'] as const, 'apq'),
+      persistedQueryManifests: paths(env, 'PERSISTED_QUERIES_MANIFEST'),
+      httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
     },
     neo4j: {
       uri,

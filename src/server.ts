@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -17,6 +17,9 @@ import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
+import { httpCachePlugin } from './http/cacheHeaders.js';
+import { corsMiddleware } from './http/cors.js';
+import { persistedQueryRefusal, persistedQuerySetup } from './http/persistedQueries.js';
 import type { Logger } from './logger.js';
 import { registerWebRoutes } from './web/routes.js';
 
@@ -46,6 +49,8 @@ const CLIENT_CODES = new Set<ErrorCode>([
 // Apollo's own codes for requests it rejects before resolvers run (syntax, validation, the abuse
 // limits): all the client's to fix, so all BAD_USER_INPUT, with Apollo's code kept as the reason.
 const APOLLO_CLIENT_CODES = new Set([
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'PERSISTED_QUERY_VERSION_UNSUPPORTED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -99,7 +104,8 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
 
 /** Internal details never reach clients (the request log plugin adds the request id to quote). */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const original = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  // Apollo gives its code-less persisted-query refusals INTERNAL_SERVER_ERROR; they are the client's.
+  const original = persistedQueryRefusal(formatted.message) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   const fromApollo = APOLLO_CLIENT_CODES.has(original);
   const code = fromApollo ? 'BAD_USER_INPUT' : original;
   const known = CLIENT_CODES.has(code as ErrorCode);
@@ -131,19 +137,25 @@ function writeGuardPlugin(): ApolloServerPlugin<Context> {
 }
 
 export function createApollo(httpServer: http.Server | undefined, api: ApiConfig): ApolloServer<Context> {
-  // Depth, aliases, tokens and cost are checked before anything runs; field suggestions are not
-  // offered, so a closed schema does not leak through error messages.
+  // Depth, aliases, tokens and cost are checked before anything runs. "Did you mean …" suggestions
+  // help while the schema is open to introspection; with introspection off they would leak it.
   const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: !api.introspection },
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
     maxTokens: { n: api.maxTokens },
     costLimit: { maxCost: api.maxCost },
   }).protect();
+  const persisted = persistedQuerySetup(api);
   const plugins: ApolloServerPlugin<Context>[] = [
     requestLogPlugin(),
     writeGuardPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
+    ...persisted.plugins,
+    // Cache headers are set by httpCachePlugin alone (GET queries only), not by field hints.
+    ApolloServerPluginCacheControlDisabled(),
+    httpCachePlugin(api.httpCacheMaxAgeSeconds, api.requireKeyForReads),
   ];
   if (httpServer !== undefined) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
@@ -152,7 +164,9 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     plugins,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    persistedQueries: persisted.persistedQueries,
     introspection: api.introspection,
+    hideSchemaDetailsFromClientErrors: !api.introspection,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns the signals: it drains HTTP first, then closes the driver and the database.
     stopOnTerminationSignals: false,
@@ -179,6 +193,7 @@ export async function startServer(options: ServerOptions, listen: { port: number
   });
   app.use(
     '/graphql',
+    corsMiddleware(api.corsOrigins),
     express.json({ limit: api.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

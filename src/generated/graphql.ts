@@ -18,26 +18,33 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** Who made a change: an API key's holder, the seed, or an import. */
 export type Actor = {
   __typename?: 'Actor';
   /** The API key's id; null for changes made by the seed or an import. */
   keyId: Maybe<Scalars['String']['output']>;
+  /** The API key's name, or what made the change when no key did (the seed, an import). */
   name: Scalars['String']['output'];
 };
 
 /** A name an entity is known by, and who uses it. */
 export type Alias = {
   __typename?: 'Alias';
+  /** The sources that give this name. */
   citations: Array<Citation>;
   /** Who gives this name (a vendor, a government, a dataset). */
   givenBy: Maybe<Scalars['String']['output']>;
+  /** The name. */
   name: Scalars['String']['output'];
 };
 
+/** A name to add to an entity, with who gives it and its sources. */
 export type AliasInput = {
+  /** The sources that give this name; at least one. */
   citations: Array<CitationInput>;
   /** Who gives this name (a vendor, a government, a dataset). */
   givenBy?: InputMaybe<Scalars['String']['input']>;
+  /** The name, 1 to 300 characters. */
   name: Scalars['String']['input'];
 };
 
@@ -52,10 +59,13 @@ export type Attribution = {
   campaign: Maybe<Campaign>;
   /** The sources that state this attribution, with their quotes. */
   citations: Array<Citation>;
+  /** How sure the attributor is, where the source says. */
   confidence: Maybe<Confidence>;
   /** When the response was issued; null for a claim (its sources date it only through knownSince). */
   date: Maybe<PartialDate>;
+  /** Earliest publication date among the attribution's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** A response that names the accused, or a claim on a relationship. */
   recordedAs: AttributionRecord;
   /** The attribution response; null for a claim. */
   response: Maybe<Response>;
@@ -65,10 +75,12 @@ export type Attribution = {
   stance: Maybe<StanceType>;
 };
 
+/** The attributions that match, and whether limit cut them short. */
 export type AttributionList = {
   __typename?: 'AttributionList';
   /** Dated ones first, oldest first. */
   attributions: Array<Attribution>;
+  /** True when more attributions matched than limit. */
   truncated: Scalars['Boolean']['output'];
 };
 
@@ -105,51 +117,72 @@ export type AttributorAccusedCount = {
   incidents: Scalars['Int']['output'];
 };
 
+/** Malicious cyber activity against targets, as the sources describe it, with who is said to have conducted it and the responses that followed. */
 export type Campaign = Entity & Node & {
   __typename?: 'Campaign';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
   /** Who is said to have conducted it, by whom and with what confidence. */
   conductedBy: Array<ThreatActorLink>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
   /** When it was made public. */
   disclosed: Maybe<PartialDate>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** Responses concerning it. */
   responses: Array<Response>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** When it began, to the precision the source gives. */
   started: Maybe<PartialDate>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
   /** What it targeted. */
   targets: Array<EntityLink>;
 };
 
 
+/** Malicious cyber activity against targets, as the sources describe it, with who is said to have conducted it and the responses that followed. */
 export type CampaignLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of campaigns (Relay connection). */
 export type CampaignConnection = {
   __typename?: 'CampaignConnection';
+  /** The campaigns on this page, each with its cursor. */
   edges: Array<CampaignEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many campaigns the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A campaign on a page, with its cursor. */
 export type CampaignEdge = {
   __typename?: 'CampaignEdge';
+  /** Opaque position of this campaign in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The campaign. */
   node: Campaign;
 };
 
+/** Conditions on campaigns; all given must hold. */
 export type CampaignFilter = {
   /** Only campaigns said to be conducted by this actor (id). */
   perpetratorId?: InputMaybe<Scalars['ID']['input']>;
@@ -161,15 +194,24 @@ export type CampaignFilter = {
   targetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A relationship to a campaign, seen from the entity the field was read on. */
 export type CampaignLink = Link & {
   __typename?: 'CampaignLink';
+  /** What was targeted (TARGETS): "unclassified network". */
   asset: Maybe<Scalars['String']['output']>;
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The campaign at the other end. */
   node: Campaign;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
@@ -178,21 +220,26 @@ export type Change = {
   __typename?: 'Change';
   /** What the change wrote, as JSON. */
   after: Maybe<Scalars['String']['output']>;
+  /** When, as an ISO 8601 date and time in UTC. */
   at: Scalars['String']['output'];
   /** The entity (and its relationships) before the change, as JSON; null for a creation. */
   before: Maybe<Scalars['String']['output']>;
+  /** Who made the change. */
   by: Actor;
   /**
    * The mutation's id, under its former name.
    * @deprecated Use mutationId: the id is one mutation's, not a changeset's.
    */
   changeSetId: Scalars['ID']['output'];
+  /** The entity changed. */
   entityId: Scalars['ID']['output'];
+  /** The change's id: undoMerge takes a MERGE change's id. */
   id: Scalars['ID']['output'];
   /** The changes one mutation made share this id. */
   mutationId: Scalars['ID']['output'];
   /** CREATE, UPDATE, DELETE, RECORD_RESPONSE, LINK, MERGE, MERGED_AWAY, UNDO_MERGE. */
   operation: Scalars['String']['output'];
+  /** The reason given (deleteEntity, mergeEntities); null when none was needed. */
   reason: Maybe<Scalars['String']['output']>;
   /** Set when a merge was undone. */
   undoneAt: Maybe<Scalars['String']['output']>;
@@ -201,7 +248,9 @@ export type Change = {
 /** One source's support for a claim, with the verbatim quote where the source has one. */
 export type Citation = {
   __typename?: 'Citation';
+  /** The source's words that support the claim, verbatim; null when the source has no quotable passage. */
   quote: Maybe<Scalars['String']['output']>;
+  /** The source document. */
   source: Source;
 };
 
@@ -216,10 +265,13 @@ export type CitationInput = {
 /** How sure a claim is: the source's own words and a 0-100 score (STIX 2.1 scale; docs/model.md has the mapping). */
 export type Confidence = {
   __typename?: 'Confidence';
+  /** 0 to 100 (STIX 2.1 scale): 85 for "high degree of certainty"; null when the source gives only words. */
   score: Maybe<Scalars['Int']['output']>;
+  /** The source's own words ("high degree of certainty"); null when it gives none. */
   text: Maybe<Scalars['String']['output']>;
 };
 
+/** The Neo4j server behind the API. */
 export type DatabaseInfo = {
   __typename?: 'DatabaseInfo';
   /** community or enterprise. */
@@ -228,18 +280,27 @@ export type DatabaseInfo = {
   version: Scalars['String']['output'];
 };
 
+/** How precisely a source gives a date. */
 export type DatePrecision =
+  /** The day (2025-05-28). */
   | 'DAY'
+  /** The year and month (2024-03). */
   | 'MONTH'
+  /** Only the year (2021). */
   | 'YEAR';
 
+/** What deleteEntity removed, and the audit entry that keeps it. */
 export type DeleteResult = {
   __typename?: 'DeleteResult';
+  /** The audit entry (history(id)) with the snapshot of what was deleted. */
   changeId: Scalars['ID']['output'];
+  /** The deleted entity's id. */
   id: Scalars['ID']['output'];
 };
 
+/** Which way a relationship points, seen from one entity. */
 export type Direction =
+  /** Either way. */
   | 'BOTH'
   /** From the other entity to this one. */
   | 'IN'
@@ -248,27 +309,38 @@ export type Direction =
 
 /** Kinds that createEntity creates; responses and sources have mutations of their own. */
 export type EditableKind =
+  /** A campaign (id prefix campaign:). */
   | 'Campaign'
+  /** An organisation (id prefix org:). */
   | 'Organization'
+  /** A person (id prefix person:). */
   | 'Person'
+  /** A group of unnamed people (id prefix group:). */
   | 'PersonGroup'
+  /** A state (id prefix state:). */
   | 'State'
+  /** A threat actor (id prefix actor:). */
   | 'ThreatActor';
 
 /** What every kind of entity has. */
 export type Entity = {
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
   /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
   /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
   /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
   /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
@@ -284,7 +356,9 @@ export type EntityLinksArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A new entity: its name, its sources and the fields of its kind. */
 export type EntityInput = {
+  /** Other names it is known by. */
   aliases?: InputMaybe<Array<AliasInput>>;
   /** At least one: every entity says where its facts come from. */
   citations: Array<CitationInput>;
@@ -310,37 +384,63 @@ export type EntityInput = {
 
 /** The kind of an entity; the same names as the Neo4j labels. */
 export type EntityKind =
+  /** A technique (MITRE ATT&CK T-number), from imported threat intelligence. */
   | 'AttackPattern'
+  /** A set of malicious cyber activity against targets, as the sources describe it. */
   | 'Campaign'
+  /** A mitigation, from imported threat intelligence. */
   | 'CourseOfAction'
+  /** A place from imported threat intelligence (STIX location). */
   | 'Location'
+  /** Malicious software, from imported threat intelligence. */
   | 'Malware'
+  /** A STIX note: analyst commentary on other objects. */
   | 'Note'
+  /** A STIX opinion: an assessment of other objects' correctness. */
   | 'Opinion'
+  /** An alliance, a union, a ministry, an agency, a company or a vendor. */
   | 'Organization'
+  /** A named person (a minister, a spokesperson). */
   | 'Person'
+  /** People the sources describe together without naming them (the seven charged nationals). */
   | 'PersonGroup'
+  /** A STIX report: a collection of threat intelligence about a topic. */
   | 'Report'
+  /** A dated act in response to campaigns: an attribution, a statement, an indictment, a sanction, … */
   | 'Response'
+  /** A STIX sighting: something seen somewhere at some time. */
   | 'Sighting'
+  /** A document that states claims: an article, an official statement, a court filing, a dataset. */
   | 'Source'
+  /** A state as a political actor: it accuses, is accused, sponsors, joins alliances. */
   | 'State'
+  /** Any other STIX object the model has no kind for, kept with its JSON. */
   | 'StixObject'
+  /** A group that conducts cyber operations (APT31), also called intrusion set. */
   | 'ThreatActor'
+  /** Legitimate software used by threat actors, from imported threat intelligence. */
   | 'Tool';
 
+/** A relationship to an entity of any kind, seen from the entity the field was read on. */
 export type EntityLink = Link & {
   __typename?: 'EntityLink';
   /** What was targeted (TARGETS): "unclassified network". */
   asset: Maybe<Scalars['String']['output']>;
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The entity at the other end. */
   node: Entity;
   /** A role title (HOLDS_ROLE): "High Representative". */
   title: Maybe<Scalars['String']['output']>;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
@@ -350,13 +450,21 @@ export type EntityUpdateInput = {
   addAliases?: InputMaybe<Array<AliasInput>>;
   /** Sources to add to the entity's citations. */
   addCitations?: InputMaybe<Array<CitationInput>>;
+  /** New description, at most 10,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Campaign: when it was made public (YYYY, YYYY-MM or YYYY-MM-DD). */
   disclosed?: InputMaybe<Scalars['String']['input']>;
+  /** State: ISO 3166-1 alpha-2 code. */
   isoCode?: InputMaybe<Scalars['String']['input']>;
+  /** New name, 1 to 300 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** PersonGroup: ISO code of their nationality. */
   nationality?: InputMaybe<Scalars['String']['input']>;
+  /** Organization: its type. */
   orgType?: InputMaybe<OrganizationType>;
+  /** PersonGroup: how many people. */
   size?: InputMaybe<Scalars['Int']['input']>;
+  /** Campaign: when it began (YYYY, YYYY-MM or YYYY-MM-DD). */
   started?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -365,14 +473,17 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** What was targeted (TARGETS). */
   asset: Maybe<Scalars['String']['output']>;
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
   /** The party that makes the claim, where the source says. */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says. */
   confidence: Maybe<Confidence>;
   /** OUT when the traversal walked it from source to target, IN when it walked it against its direction. */
   direction: Direction;
   /** Stable id: type, start, end and key of the relationship. */
   id: Scalars['ID']['output'];
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
   /** Id of the node the relationship starts from (as stored: a campaign is CONDUCTED_BY an actor). */
   source: Scalars['ID']['output'];
@@ -382,18 +493,22 @@ export type GraphEdge = {
   target: Scalars['ID']['output'];
   /** A role title (HOLDS_ROLE). */
   title: Maybe<Scalars['String']['output']>;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** A path between two entities: nodes[i] and nodes[i + 1] are joined by edges[i]. */
 export type GraphPath = {
   __typename?: 'GraphPath';
+  /** The relationships along the path, in walking order. */
   edges: Array<GraphEdge>;
   /** Number of relationships. */
   length: Scalars['Int']['output'];
+  /** The entities along the path, from first to last. */
   nodes: Array<Entity>;
 };
 
+/** The API's view of its database. */
 export type Health = {
   __typename?: 'Health';
   /** The Neo4j server behind the API. */
@@ -407,10 +522,15 @@ export type Health = {
 /** An imported actor NOT merged because the match was not clear; it was created on its own with POSSIBLY_SAME_AS to each candidate. */
 export type ImportAmbiguity = {
   __typename?: 'ImportAmbiguity';
+  /** The existing entities it may be the same as; each gets a POSSIBLY_SAME_AS relationship. */
   candidates: Array<ImportCandidate>;
+  /** Id of the entity created for it. */
   createdAs: Scalars['ID']['output'];
+  /** The object's name in the file. */
   name: Scalars['String']['output'];
+  /** The id the file gives the object (a STIX id, misp:<uuid>). */
   object: Scalars['String']['output'];
+  /** Why it was not merged (several candidates, a name shared by unrelated actors, …). */
   reason: Scalars['String']['output'];
 };
 
@@ -425,16 +545,23 @@ export type ImportAnomaly = {
   records: Array<Scalars['String']['output']>;
 };
 
+/** An existing entity an imported object may be the same as. */
 export type ImportCandidate = {
   __typename?: 'ImportCandidate';
+  /** The existing entity's id. */
   id: Scalars['ID']['output'];
+  /** The names both share. */
   matchedNames: Array<Scalars['String']['output']>;
+  /** The existing entity's name. */
   name: Scalars['String']['output'];
 };
 
+/** A name (an object type, a property) and how many times an import met it. */
 export type ImportCount = {
   __typename?: 'ImportCount';
+  /** How many objects had it. */
   count: Scalars['Int']['output'];
+  /** The object type or property name. */
   name: Scalars['String']['output'];
 };
 
@@ -450,9 +577,13 @@ export type ImportFormat =
 /** An imported actor added to an existing one because its names matched: who matched by which names. */
 export type ImportMerge = {
   __typename?: 'ImportMerge';
+  /** Id of the existing entity it was added to. */
   into: Scalars['ID']['output'];
+  /** Name of the existing entity it was added to. */
   intoName: Scalars['String']['output'];
+  /** The names (or aliases) both share, which decided the match. */
   matchedNames: Array<Scalars['String']['output']>;
+  /** The object's name in the file. */
   name: Scalars['String']['output'];
   /** The id the file gives the object (a STIX id, misp:<uuid>). */
   object: Scalars['String']['output'];
@@ -461,25 +592,34 @@ export type ImportMerge = {
 /** How many entities of one kind (or relationships of one type) an import created, updated or found unchanged. */
 export type ImportOutcome = {
   __typename?: 'ImportOutcome';
+  /** Entities or relationships the import created. */
   created: Scalars['Int']['output'];
+  /** The entity kind (ThreatActor) or relationship type (USES). */
   name: Scalars['String']['output'];
+  /** Existing ones the file states exactly as the graph already had them. */
   unchanged: Scalars['Int']['output'];
+  /** Existing ones the import changed. */
   updated: Scalars['Int']['output'];
 };
 
+/** What an import did: counts by kind and type, actors merged into existing ones, unclear matches, and what the model could not map. */
 export type ImportReport = {
   __typename?: 'ImportReport';
+  /** Imported actors created on their own because the match was not clear. */
   ambiguities: Array<ImportAmbiguity>;
   /** Oddities of the data that were handled, each with the records it occurred in (empty for STIX and MISP). */
   anomalies: Array<ImportAnomaly>;
+  /** Entities created, updated and unchanged, by kind. */
   entities: Array<ImportOutcome>;
   /** STIX 2.0, STIX 2.1 or MISP galaxy. */
   format: Scalars['String']['output'];
+  /** Imported actors added to existing ones because their names matched. */
   merges: Array<ImportMerge>;
   /** Objects in the file. */
   objects: Scalars['Int']['output'];
   /** Objects left out because the graph holds a later version of them. */
   olderVersionsKept: Scalars['Int']['output'];
+  /** Relationships created, updated and unchanged, by type. */
   relationships: Array<ImportOutcome>;
   /** Entities and relationships restored from an attribution-graph export. */
   restored: Scalars['Int']['output'];
@@ -491,31 +631,47 @@ export type ImportReport = {
   unknownProperties: Array<ImportCount>;
   /** Object types the model has no kind for, kept as StixObject entities with their JSON. */
   unknownTypes: Array<ImportCount>;
+  /** What was skipped or kept as it was, with the reason (dangling references, unmapped values). */
   warnings: Array<Scalars['String']['output']>;
 };
 
 /** The Source entity an imported file became; every imported claim cites it. */
 export type ImportSource = {
   __typename?: 'ImportSource';
+  /** The Source entity's id. */
   id: Scalars['ID']['output'];
+  /** The Source's title: the file's dataset name. */
   name: Scalars['String']['output'];
+  /** SHA-256 of the file's bytes, hex: the same file imported twice is the same Source. */
   sha256: Scalars['String']['output'];
+  /** The dataset's version where the file says (ATT&CK 18.1); null otherwise. */
   version: Maybe<Scalars['String']['output']>;
 };
 
 /** An entity from imported threat intelligence (ATT&CK techniques, malware, tools, locations, …). */
 export type IntelObject = Entity & Node & {
   __typename?: 'IntelObject';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
 };
 
@@ -529,35 +685,48 @@ export type IntelObjectLinksArgs = {
 
 /** What every relationship carries. */
 export type Link = {
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
   /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
+/** A new relationship between two entities, with its sources. */
 export type LinkInput = {
   /** TARGETS: what was targeted. */
   asset?: InputMaybe<Scalars['String']['input']>;
+  /** The sources that state the relationship; at least one. */
   citations: Array<CitationInput>;
   /** Id of the party that makes the claim. */
   claimedById?: InputMaybe<Scalars['ID']['input']>;
   /** 0 to 100. */
   confidence?: InputMaybe<Scalars['Int']['input']>;
+  /** The source's own words ("high degree of certainty"); scored when confidence is not given. */
   confidenceText?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the entity the relationship starts from (a campaign for CONDUCTED_BY). */
   from: Scalars['ID']['input'];
   /** HOLDS_ROLE: the role's title. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the entity it points to. */
   to: Scalars['ID']['input'];
+  /** The relationship's type; the ends' kinds must suit it (docs/model.md). */
   type: RelationshipType;
 };
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a threat actor, state, organisation, person, group of people or campaign. */
   createEntity: Entity;
+  /** Creates a source document, for claims to cite. */
   createSource: Source;
   /** Deletes an entity and its relationships; the audit trail keeps what was deleted. A source still cited cannot be deleted. */
   deleteEntity: DeleteResult;
@@ -574,38 +743,45 @@ export type Mutation = {
   recordResponse: Response;
   /** Undoes a merge (the MERGE change's id), if the kept entity has not changed since. */
   undoMerge: Entity;
+  /** Changes an entity's name, description and kind-specific fields, and adds aliases and citations (never removes them). */
   updateEntity: Entity;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationCreateEntityArgs = {
   input: EntityInput;
   kind: EditableKind;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationCreateSourceArgs = {
   input: SourceInput;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationDeleteEntityArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationImportBundleArgs = {
   content: Scalars['String']['input'];
   format?: InputMaybe<ImportFormat>;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationLinkArgs = {
   input: LinkInput;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationMergeEntitiesArgs = {
   keepId: Scalars['ID']['input'];
   mergeId: Scalars['ID']['input'];
@@ -613,21 +789,25 @@ export type MutationMergeEntitiesArgs = {
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationRecordResponseArgs = {
   input: ResponseInput;
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationUndoMergeArgs = {
   changeId: Scalars['ID']['input'];
 };
 
 
+/** Edits to the graph. Every mutation needs an API key with the editor role (admin where noted) and applies in one transaction, wholly or not at all. */
 export type MutationUpdateEntityArgs = {
   id: Scalars['ID']['input'];
   input: EntityUpdateInput;
 };
 
+/** Whether a party named the accused state as responsible. */
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
@@ -651,87 +831,131 @@ export type Neighborhood = {
 
 /** Anything in the graph with an id. */
 export type Node = {
+  /** Globally unique id: node(id:) fetches the object again. */
   id: Scalars['ID']['output'];
 };
 
+/** An alliance, a union, a ministry, an agency, a company or a security vendor. */
 export type Organization = Entity & Node & {
   __typename?: 'Organization';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
   /** States that designate the organisation as critical infrastructure. */
   designatedCriticalInfrastructureBy: Array<StateLink>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
   /** Member states and organisations. */
   members: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
+  /** What kind of organisation; null when the sources do not say. */
   orgType: Maybe<OrganizationType>;
   /** The state or organisation this body belongs to. */
   partOf: Array<EntityLink>;
   /** Responses issued by the organisation or on its behalf. */
   responsesIssued: Array<Response>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** People holding roles in the organisation. */
   roles: Array<PersonLink>;
+  /** Responses that refer to the organisation, with their stance. */
   stancesReceived: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
   /** Campaigns that targeted the organisation. */
   targetedBy: Array<CampaignLink>;
 };
 
 
+/** An alliance, a union, a ministry, an agency, a company or a security vendor. */
 export type OrganizationLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of organisations (Relay connection). */
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
+  /** The organisations on this page, each with its cursor. */
   edges: Array<OrganizationEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many organisations the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An organisation on a page, with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
+  /** Opaque position of this organisation in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The organisation. */
   node: Organization;
 };
 
+/** Conditions on organisations; all given must hold. */
 export type OrganizationFilter = {
   /** Only organisations this state or organisation is a member of (id). */
   hasMemberId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only organisations of this type. */
   orgType?: InputMaybe<OrganizationType>;
 };
 
+/** A relationship to an organisation, seen from the entity the field was read on. */
 export type OrganizationLink = Link & {
   __typename?: 'OrganizationLink';
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The organisation at the other end. */
   node: Organization;
+  /** A role title (HOLDS_ROLE): "High Representative". */
   title: Maybe<Scalars['String']['output']>;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
+/** What kind of organisation. */
 export type OrganizationType =
+  /** A government agency (a cyber security agency, a prosecutor). */
   | 'AGENCY'
+  /** A company. */
   | 'COMPANY'
+  /** A ministry, a government, a department of state. */
   | 'GOVERNMENT_BODY'
+  /** An alliance or union of states (NATO, the EU). */
   | 'INTERGOVERNMENTAL'
+  /** Anything else. */
   | 'OTHER'
+  /** A company that publishes threat intelligence. */
   | 'SECURITY_VENDOR';
 
+/** Where a page sits in its list, and the cursors to move from it (Relay's PageInfo). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as after for the next page; null for an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -740,6 +964,7 @@ export type PartialDate = {
   __typename?: 'PartialDate';
   /** Last day of the period, YYYY-MM-DD. */
   end: Scalars['String']['output'];
+  /** How precisely the source gives the date: YEAR, MONTH or DAY. */
   precision: DatePrecision;
   /** First day of the period, YYYY-MM-DD. */
   start: Scalars['String']['output'];
@@ -750,11 +975,13 @@ export type PartialDate = {
 /** One party's position toward an accused state, over all its responses to the campaign. */
 export type PartyPosition = {
   __typename?: 'PartyPosition';
+  /** The state held responsible. */
   accused: State;
   /** The sources of the stances that decide the position (empty for RESPONDED_WITHOUT_NAMING). */
   citations: Array<Citation>;
   /** The party: the entity a response was issued on behalf of, else its issuer. */
   party: Entity;
+  /** Whether the party named it, was said not to, or simply did not. */
   position: NamingPosition;
   /** The party's responses to the campaign. */
   responses: Array<Response>;
@@ -762,6 +989,7 @@ export type PartyPosition = {
   stances: Array<StanceType>;
 };
 
+/** Which paths paths() returns. */
 export type PathMode =
   /** Every path of the shortest length (at most limit). */
   | 'ALL_SHORTEST'
@@ -770,6 +998,7 @@ export type PathMode =
   /** One shortest path. */
   | 'SHORTEST';
 
+/** The paths between two entities. */
 export type PathSet = {
   __typename?: 'PathSet';
   /** Shortest first. */
@@ -778,63 +1007,99 @@ export type PathSet = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** A named person, with the roles they hold and the responses they issued. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
+  /** Responses the person issued (also those on behalf of an organisation). */
   responsesIssued: Array<Response>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** Roles held, with the organisation. */
   roles: Array<OrganizationLink>;
+  /** Responses that refer to the person, with their stance. */
   stancesReceived: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
 };
 
 
+/** A named person, with the roles they hold and the responses they issued. */
 export type PersonLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of people (Relay connection). */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** The people on this page, each with its cursor. */
   edges: Array<PersonEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many people the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A person on a page, with its cursor. */
 export type PersonEdge = {
   __typename?: 'PersonEdge';
+  /** Opaque position of this person in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The person. */
   node: Person;
 };
 
 /** People the sources describe together without naming them (the seven charged nationals). */
 export type PersonGroup = Entity & Node & {
   __typename?: 'PersonGroup';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** Threat actors or organisations the group's members belong to. */
   memberOf: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** ISO code of the members' nationality. */
   nationality: Maybe<Scalars['String']['output']>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
+  /** How many people the group has, where the sources say (7). */
   size: Maybe<Scalars['Int']['output']>;
+  /** Responses that refer to the group (indictments, sanctions), with their stance. */
   stancesReceived: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
 };
 
@@ -846,18 +1111,28 @@ export type PersonGroupLinksArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A relationship to a person, seen from the entity the field was read on. */
 export type PersonLink = Link & {
   __typename?: 'PersonLink';
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The person at the other end. */
   node: Person;
+  /** A role title (HOLDS_ROLE): "High Representative". */
   title: Maybe<Scalars['String']['output']>;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -869,12 +1144,15 @@ export type Query = {
    * or YYYY-MM-DD) keep responses whose date overlaps the range (undated claims are then left out).
    */
   attributions: AttributionList;
+  /** A campaign by id or by any name or alias; null when there is none. */
   campaign: Maybe<Campaign>;
+  /** Campaigns by name (A to Z), a page at a time. */
   campaigns: CampaignConnection;
   /**
    * The graph, or a selection of it, as a STIX 2.1 bundle (JSON text): the entities with these ids,
    * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything.
-   * The Sources the exported claims cite are included. Needs the reader role.
+   * The Sources the exported claims cite are included. Follows the read policy of every query:
+   * open, or any API key when AUTH_REQUIRE_KEY_FOR_READS is set.
    */
   exportStix: Scalars['String']['output'];
   /** Is the API up, which database serves it, and how big is the graph? */
@@ -892,7 +1170,9 @@ export type Query = {
   neighborhood: Neighborhood;
   /** Any entity by id; null when there is none. */
   node: Maybe<Entity>;
+  /** An organisation (an alliance, a ministry, an agency, a company) by id or by any name or alias; null when there is none. */
   organization: Maybe<Organization>;
+  /** Organisations by name (A to Z), a page at a time. */
   organizations: OrganizationConnection;
   /**
    * How two entities are connected: paths of at most maxHops (1 to 6) relationships, walked in either
@@ -900,8 +1180,11 @@ export type Query = {
    * Example: paths(from: "org:nato", to: "actor:apt31").
    */
   paths: PathSet;
+  /** A person by id or by any name or alias; null when there is none. */
   person: Maybe<Person>;
+  /** People by name (A to Z), a page at a time. */
   persons: PersonConnection;
+  /** A response (an attribution, a statement, an indictment, …) by id; null when there is none. */
   response: Maybe<Response>;
   /**
    * Statistics of attributions and responses: attributions per accused state and year, who attributes
@@ -916,12 +1199,17 @@ export type Query = {
   responses: ResponseConnection;
   /** Full-text search over names, aliases and descriptions, best match first. */
   search: Array<SearchHit>;
+  /** A source document by id; null when there is none. */
   source: Maybe<Source>;
+  /** Source documents by title (A to Z), a page at a time. */
   sources: SourceConnection;
+  /** A state by id or by any name or alias (China, PRC, CN); null when there is none. */
   state: Maybe<State>;
+  /** States by name (A to Z), a page at a time. */
   states: StateConnection;
   /** A threat actor by id or by any name or alias. */
   threatActor: Maybe<ThreatActor>;
+  /** Threat actors by name (A to Z), a page at a time. */
   threatActors: ThreatActorConnection;
   /**
    * The dated events around an entity, oldest first: its own dates, the campaigns linked to it (also
@@ -932,6 +1220,7 @@ export type Query = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryAttributionsArgs = {
   accused?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
@@ -944,12 +1233,14 @@ export type QueryAttributionsArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryCampaignArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryCampaignsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CampaignFilter>;
@@ -957,6 +1248,7 @@ export type QueryCampaignsArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryExportStixArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -964,18 +1256,21 @@ export type QueryExportStixArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryLookupArgs = {
   kinds?: InputMaybe<Array<EntityKind>>;
   name: Scalars['String']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -986,17 +1281,20 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryOrganizationArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganizationFilter>;
@@ -1004,6 +1302,7 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryPathsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   from: Scalars['ID']['input'];
@@ -1016,35 +1315,41 @@ export type QueryPathsArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryPersonArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryResponseArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryResponseStatisticsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryResponseSummaryArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   campaign: Scalars['ID']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ResponseFilter>;
@@ -1052,6 +1357,7 @@ export type QueryResponsesArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -1059,35 +1365,41 @@ export type QuerySearchArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryStateArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryStatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryThreatActorArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryThreatActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ThreatActorFilter>;
@@ -1095,6 +1407,7 @@ export type QueryThreatActorsArgs = {
 };
 
 
+/** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   entityId: Scalars['ID']['input'];
@@ -1103,62 +1416,103 @@ export type QueryTimelineArgs = {
 
 /** Relationship types of the graph. */
 export type RelationshipType =
+  /** Response → an earlier response it takes note of. */
   | 'ACKNOWLEDGES'
+  /** Campaign or intrusion set → whom imported intelligence attributes it to (STIX attributed-to). */
   | 'ATTRIBUTED_TO'
+  /** Response → the campaign it is about. */
   | 'CONCERNS'
+  /** Campaign → the threat actor said to have conducted it (claimedBy: who says so). */
   | 'CONDUCTED_BY'
+  /** An object → the one it was derived from (STIX derived-from). */
   | 'DERIVED_FROM'
+  /** Organisation → the state that designates it critical infrastructure. */
   | 'DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'
+  /** An object → its duplicate (STIX duplicate-of). */
   | 'DUPLICATE_OF'
+  /** Person → organisation, with the role's title. */
   | 'HOLDS_ROLE'
+  /** Indicator → what it indicates (STIX indicates). */
   | 'INDICATES'
+  /** Response → the state, organisation or person that issued it. */
   | 'ISSUED_BY'
+  /** An entity → a location (STIX located-at). */
   | 'LOCATED_AT'
+  /** State → alliance or union; person or group → threat actor. */
   | 'MEMBER_OF'
+  /** Course of action → the technique it mitigates (STIX mitigates). */
   | 'MITIGATES'
+  /** Report, note or opinion → an object it refers to (STIX object_refs). */
   | 'OBJECT_REF'
+  /** Response → the organisation a person spoke for. */
   | 'ON_BEHALF_OF'
+  /** An entity → the location it comes from (STIX originates-from). */
   | 'ORIGINATES_FROM'
+  /** Organisation → the state or organisation it belongs to (a ministry of a state). */
   | 'PART_OF'
+  /** Threat actor → another that may be the same (an unsettled alias match, for an analyst to decide). */
   | 'POSSIBLY_SAME_AS'
+  /** Response → a party it refers to, with its stance (one relationship per stance). */
   | 'REFERS_TO'
+  /** Any other relationship from imported intelligence; its original type is kept (STIX related-to, ATT&CK detects, …). */
   | 'RELATED_TO'
+  /** An object → the object that replaced it in its dataset. */
   | 'REVOKED_BY'
+  /** Sighting → what was sighted. */
   | 'SIGHTING_OF'
+  /** Threat actor → the state it acts for. */
   | 'SPONSORED_BY'
+  /** Technique → its parent technique (ATT&CK). */
   | 'SUBTECHNIQUE_OF'
+  /** Campaign → the organisation, state or person it targeted (asset: what exactly). */
   | 'TARGETS'
+  /** Threat actor → a technique, malware or tool it uses (STIX uses). */
   | 'USES';
 
 /** A dated act in response to campaigns: an attribution, a condemnation, an indictment, … */
 export type Response = Entity & Node & {
   __typename?: 'Response';
+  /** Later responses that acknowledge this one. */
   acknowledgedBy: Array<Response>;
   /** Earlier responses this one acknowledges. */
   acknowledges: Array<Response>;
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
   /** What the issuer says the response rests on ("an extensive investigation"). */
   basis: Maybe<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** The campaigns the response is about. */
   concerns: Array<Campaign>;
+  /** How sure the issuer is, in its own words and as a 0-100 score; null when the sources do not say. */
   confidence: Maybe<Confidence>;
   /** When it was issued, to the precision the sources give; null when no source dates it (many EuRepoC attributions). */
   date: Maybe<PartialDate>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** Who issued it: a state, an organisation or a person; null when no source says who (many EuRepoC attributions). */
   issuer: Maybe<Entity>;
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** The organisation a person spoke for (Kaja Kallas for the EU). */
   onBehalfOf: Maybe<Entity>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** Its stance toward each party it refers to. */
   stances: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
+  /** What kind of act the response is; a statement can be several at once (solidarity and concern). */
   types: Array<ResponseType>;
 };
 
@@ -1170,19 +1524,27 @@ export type ResponseLinksArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of responses (Relay connection). */
 export type ResponseConnection = {
   __typename?: 'ResponseConnection';
+  /** The responses on this page, each with its cursor. */
   edges: Array<ResponseEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many responses the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A response on a page, with its cursor. */
 export type ResponseEdge = {
   __typename?: 'ResponseEdge';
+  /** Opaque position of this response in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The response. */
   node: Response;
 };
 
+/** Conditions on responses; all given must hold. */
 export type ResponseFilter = {
   /** Only responses concerning this campaign (id). */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
@@ -1194,6 +1556,7 @@ export type ResponseFilter = {
   namesResponsibleId?: InputMaybe<Scalars['ID']['input']>;
   /** Only responses with some stance toward this entity (id); with stance, only that stance. */
   refersToId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only responses that take this stance (toward refersToId when it is given, else toward anyone). */
   stance?: InputMaybe<StanceType>;
   /** Issued on or before this date. */
   to?: InputMaybe<Scalars['String']['input']>;
@@ -1201,10 +1564,15 @@ export type ResponseFilter = {
   types?: InputMaybe<Array<ResponseType>>;
 };
 
+/** A new response with everything it says, recorded in one call. */
 export type ResponseInput = {
+  /** Ids of earlier responses it acknowledges. */
   acknowledgesIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What the issuer says the response rests on ("an extensive investigation"). */
   basis?: InputMaybe<Scalars['String']['input']>;
+  /** The sources that report the response; at least one. */
   citations: Array<CitationInput>;
+  /** Ids of the campaigns it is about. */
   concernsIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** 0 to 100. */
   confidence?: InputMaybe<Scalars['Int']['input']>;
@@ -1212,12 +1580,19 @@ export type ResponseInput = {
   confidenceText?: InputMaybe<Scalars['String']['input']>;
   /** When it was issued: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: Scalars['String']['input'];
+  /** At most 10,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Optional stable id; one is made from the name when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Id of the state, organisation or person that issued it. */
   issuerId: Scalars['ID']['input'];
+  /** A short name (Czech attribution of the MFA campaign), 1 to 300 characters. */
   name: Scalars['String']['input'];
+  /** Id of the organisation a person spoke for. */
   onBehalfOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Its stance toward each party it refers to. */
   stances?: InputMaybe<Array<StanceInput>>;
+  /** What kind of act it is; at least one. */
   types: Array<ResponseType>;
 };
 
@@ -1281,7 +1656,9 @@ export type ResponseSummary = {
   __typename?: 'ResponseSummary';
   /** States held responsible: named responsible by a response to the campaign, or sponsoring an actor said to have conducted it. */
   accusedStates: Array<State>;
+  /** Responses counted by stance, most first. */
   byStance: Array<StanceCount>;
+  /** Responses counted by type, most first. */
   byType: Array<ResponseTypeCount>;
   /** Null when the graph did not know the campaign as of asOf (the counts are then 0). */
   campaign: Maybe<Campaign>;
@@ -1289,20 +1666,27 @@ export type ResponseSummary = {
   declinedToName: Array<PartyPosition>;
   /** Parties that named an accused state as responsible. */
   namedBy: Array<PartyPosition>;
+  /** Responses concerning the campaign. */
   responseCount: Scalars['Int']['output'];
 };
 
 /** What kind of act a response is; a statement can be several at once (solidarity and concern). */
 export type ResponseType =
+  /** An ambassador summoned to explain. */
   | 'AMBASSADOR_SUMMONS'
+  /** Holds a party responsible for a campaign. */
   | 'ATTRIBUTION'
   /** Warning the public or institutions, publishing advice (a preventive measure). */
   | 'AWARENESS_RAISING'
+  /** Calls on a party to act (to stop the activity, to take measures). */
   | 'CALL_TO_ACTION'
   /** Helping third countries build cyber capacity. */
   | 'CAPACITY_BUILDING'
+  /** Expresses concern. */
   | 'CONCERN'
+  /** Condemns a campaign or a party. */
   | 'CONDEMNATION'
+  /** The accused denies responsibility. */
   | 'DENIAL'
   /** Confidence- and security-building dialogue with another state. */
   | 'DIALOGUE'
@@ -1312,6 +1696,7 @@ export type ResponseType =
   | 'DIPLOMATIC_SEVERANCE'
   /** Proclaiming a public emergency. */
   | 'EMERGENCY_DECLARATION'
+  /** Criminal charges. */
   | 'INDICTMENT'
   /** An investigation by a parliament or another political body. */
   | 'INVESTIGATION'
@@ -1323,20 +1708,26 @@ export type ResponseType =
   | 'PERSONNEL_CONSEQUENCE'
   /** An unfriendly but lawful act in return (retorsion under international law). */
   | 'RETORSION'
+  /** Sanctions against people, groups or states. */
   | 'SANCTION'
+  /** Stands with the victim. */
   | 'SOLIDARITY'
   /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
   | 'STATEMENT';
 
+/** How many responses to a campaign are of one type. */
 export type ResponseTypeCount = {
   __typename?: 'ResponseTypeCount';
   /** Responses of this type (a response of two types counts for both). */
   count: Scalars['Int']['output'];
+  /** The response type. */
   type: ResponseType;
 };
 
+/** An entity found by search, with its relevance. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
   /** Lucene relevance score; higher is better. */
   score: Scalars['Float']['output'];
@@ -1345,23 +1736,39 @@ export type SearchHit = {
 /** A document that states claims: an article, an official statement, a dataset. */
 export type Source = Entity & Node & {
   __typename?: 'Source';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
+  /** When it was published, to the precision known. */
   published: Maybe<PartialDate>;
+  /** Who published it (a newspaper, a ministry); null when unknown. */
   publisher: Maybe<Scalars['String']['output']>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
+  /** What kind of document it is; null when unknown. */
   sourceType: Maybe<SourceType>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
+  /** The headline or title (the same as name). */
   title: Scalars['String']['output'];
   /** True when no headline is known and the title describes the document instead. */
   titleIsDescriptive: Scalars['Boolean']['output'];
+  /** Where it can be read (http or https); null when unknown. */
   url: Maybe<Scalars['String']['output']>;
 };
 
@@ -1373,25 +1780,37 @@ export type SourceLinksArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of sources (Relay connection). */
 export type SourceConnection = {
   __typename?: 'SourceConnection';
+  /** The sources on this page, each with its cursor. */
   edges: Array<SourceEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many sources the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A source on a page, with its cursor. */
 export type SourceEdge = {
   __typename?: 'SourceEdge';
+  /** Opaque position of this source in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The source. */
   node: Source;
 };
 
+/** A new source document. */
 export type SourceInput = {
+  /** Optional stable id; one is made from the title when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   published?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of document it is. */
   sourceType?: InputMaybe<SourceType>;
+  /** The headline, or a description of the document when it has none (then set titleIsDescriptive); 1 to 300 characters. */
   title: Scalars['String']['input'];
   /** True when no headline is known and the title describes the document. */
   titleIsDescriptive?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1399,33 +1818,50 @@ export type SourceInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What kind of document a source is. */
 export type SourceType =
+  /** An indictment or other court document. */
   | 'COURT_FILING'
+  /** A dataset (ATT&CK, a MISP galaxy); imports create these. */
   | 'DATASET'
+  /** A news article. */
   | 'NEWS_ARTICLE'
+  /** A statement published by a government or organisation. */
   | 'OFFICIAL_STATEMENT'
+  /** Anything else. */
   | 'OTHER'
+  /** A report (a vendor's or an agency's). */
   | 'REPORT';
 
 /** A response's stance toward one party (a REFERS_TO relationship). */
 export type Stance = {
   __typename?: 'Stance';
+  /** The sources that state the stance, with their quotes. */
   citations: Array<Citation>;
+  /** Earliest publication date among the stance's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The response that takes the stance. */
   response: Response;
+  /** What the response does toward the party: names it responsible, alludes to it, does not name it, condemns it, … */
   stance: StanceType;
+  /** The party the stance is toward (a state, a threat actor, a group of people). */
   target: Entity;
 };
 
+/** How many responses to a campaign take one stance. */
 export type StanceCount = {
   __typename?: 'StanceCount';
   /** Responses that take this stance toward some party. */
   count: Scalars['Int']['output'];
+  /** The stance. */
   stance: StanceType;
 };
 
+/** A response's stance toward one party, with its sources. */
 export type StanceInput = {
+  /** The sources that state the stance; at least one. */
   citations: Array<CitationInput>;
+  /** What the response does toward the party. */
   stance: StanceType;
   /** The party the response refers to (a state, an actor, a person or group). */
   targetId: Scalars['ID']['input'];
@@ -1435,125 +1871,181 @@ export type StanceInput = {
 export type StanceType =
   /** Refers to the party without naming it as responsible ("activity linked to Beijing"). */
   | 'ALLUDES_TO'
+  /** Calls on the party to act. */
   | 'CALLS_ON'
+  /** Brings criminal charges against the party. */
   | 'CHARGES'
+  /** Condemns the party. */
   | 'CONDEMNS'
+  /** The party denies (used on the accused's own responses). */
   | 'DENIES'
   /** The source says the issuer did not name the party as responsible. */
   | 'DOES_NOT_NAME'
+  /** Expresses concern about the party's conduct. */
   | 'EXPRESSES_CONCERN_ABOUT'
+  /** Stands with the party (the victim state). */
   | 'EXPRESSES_SOLIDARITY_WITH'
   /** Names the party as responsible. */
   | 'NAMES_RESPONSIBLE'
+  /** Imposes sanctions on the party. */
   | 'SANCTIONS';
 
+/** A state as a political actor: it accuses, is accused, sponsors actors, joins alliances. */
 export type State = Entity & Node & {
   __typename?: 'State';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
   /** Government bodies and agencies of the state. */
   bodies: Array<OrganizationLink>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
   /** Institutions the state designates as critical infrastructure. */
   criticalInfrastructure: Array<OrganizationLink>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code. */
   isoCode: Maybe<Scalars['String']['output']>;
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
   /** Alliances and unions the state is a member of. */
   memberOf: Array<OrganizationLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** Responses the state issued. */
   responsesIssued: Array<Response>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** Threat actors the state sponsors or that act for it. */
   sponsoredActors: Array<ThreatActorLink>;
   /** Responses that refer to the state, with their stance. */
   stancesReceived: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
 };
 
 
+/** A state as a political actor: it accuses, is accused, sponsors actors, joins alliances. */
 export type StateLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of states (Relay connection). */
 export type StateConnection = {
   __typename?: 'StateConnection';
+  /** The states on this page, each with its cursor. */
   edges: Array<StateEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many states the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A state on a page, with its cursor. */
 export type StateEdge = {
   __typename?: 'StateEdge';
+  /** Opaque position of this state in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The state. */
   node: State;
 };
 
+/** A relationship to a state, seen from the entity the field was read on. */
 export type StateLink = Link & {
   __typename?: 'StateLink';
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The state at the other end. */
   node: State;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
+/** A group that conducts cyber operations (APT31), with its sponsors, campaigns, members and the responses naming it. */
 export type ThreatActor = Entity & Node & {
   __typename?: 'ThreatActor';
+  /** Other names the entity is known by, and who uses them. */
   aliases: Array<Alias>;
+  /** MITRE ATT&CK ids (G0128, T1566, …). */
   attackIds: Array<Scalars['String']['output']>;
   /** Campaigns the group is said to have conducted. */
   campaigns: Array<CampaignLink>;
+  /** The sources that state this entity's facts. */
   citations: Array<Citation>;
+  /** A short description, as the sources give it; null when there is none. */
   description: Maybe<Scalars['String']['output']>;
+  /** Stable id: a kind prefix and a slug (actor:apt31, state:cz) or an imported STIX id; node(id:) fetches it. */
   id: Scalars['ID']['output'];
+  /** What kind of entity this is. */
   kind: EntityKind;
+  /** Earliest publication date among the sources: when the graph first knew of it (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** All relationships of this entity, optionally of some types and one direction. */
   links: Array<EntityLink>;
   /** People and groups of people said to be members. */
   members: Array<EntityLink>;
+  /** The name the graph uses (its preferred name; aliases holds the others). */
   name: Scalars['String']['output'];
   /** Groups that may be the same actor (unsettled alias matches). */
   possiblySameAs: Array<ThreatActorLink>;
+  /** Revoked or deprecated in its source dataset. */
   revoked: Scalars['Boolean']['output'];
   /** States that sponsor the group or for which it acts. */
   sponsors: Array<StateLink>;
   /** Responses that refer to the group, with their stance. */
   stancesReceived: Array<Stance>;
+  /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
   /** Techniques, malware and tools the group uses. */
   uses: Array<EntityLink>;
 };
 
 
+/** A group that conducts cyber operations (APT31), with its sponsors, campaigns, members and the responses naming it. */
 export type ThreatActorLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A page of threat actors (Relay connection). */
 export type ThreatActorConnection = {
   __typename?: 'ThreatActorConnection';
+  /** The threat actors on this page, each with its cursor. */
   edges: Array<ThreatActorEdge>;
+  /** Cursors and whether there are more pages. */
   pageInfo: PageInfo;
+  /** How many threat actors the whole list holds (all pages, filters applied). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A threat actor on a page, with its cursor. */
 export type ThreatActorEdge = {
   __typename?: 'ThreatActorEdge';
+  /** Opaque position of this threat actor in the list: pass it as after (or before) to page from here. */
   cursor: Scalars['String']['output'];
+  /** The threat actor. */
   node: ThreatActor;
 };
 
+/** Conditions on threat actors; all given must hold. */
 export type ThreatActorFilter = {
   /** Only actors whose name or an alias contains this text (case-insensitive). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
@@ -1561,14 +2053,22 @@ export type ThreatActorFilter = {
   sponsorId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A relationship to a threat actor, seen from the entity the field was read on. */
 export type ThreatActorLink = Link & {
   __typename?: 'ThreatActorLink';
+  /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
+  /** The party that makes the claim, where the source says (the Czech government for CONDUCTED_BY). */
   claimedBy: Maybe<Entity>;
+  /** How sure the claim is, where the source says; null otherwise. */
   confidence: Maybe<Confidence>;
+  /** OUT when the relationship points from the entity the field was read on to node, IN when it points the other way. */
   direction: Direction;
+  /** Earliest publication date among the relationship's sources (YYYY-MM-DD): when the graph first knew of it. */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** The threat actor at the other end. */
   node: ThreatActor;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
@@ -1589,10 +2089,12 @@ export type TimeToAttributionByState = {
   minDays: Scalars['Int']['output'];
 };
 
+/** The dated events around an entity. */
 export type Timeline = {
   __typename?: 'Timeline';
   /** Oldest first; events without a date are left out. */
   events: Array<TimelineEvent>;
+  /** True when more events matched than limit. */
   truncated: Scalars['Boolean']['output'];
 };
 
@@ -1601,8 +2103,11 @@ export type TimelineEvent = {
   __typename?: 'TimelineEvent';
   /** The sources of the subject, with their quotes. */
   citations: Array<Citation>;
+  /** When, to the precision the sources give. */
   date: PartialDate;
+  /** What happened. */
   kind: TimelineEventKind;
+  /** Earliest publication date among the subject's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
   /** The response's types, for RESPONSE_ISSUED. */
   responseTypes: Array<ResponseType>;
@@ -1610,9 +2115,13 @@ export type TimelineEvent = {
   subject: Entity;
 };
 
+/** What happened at a timeline event. */
 export type TimelineEventKind =
+  /** A campaign was made public. */
   | 'CAMPAIGN_DISCLOSED'
+  /** A campaign ended. */
   | 'CAMPAIGN_ENDED'
+  /** A campaign began. */
   | 'CAMPAIGN_STARTED'
   /** A response was issued: an attribution, a statement, an indictment, a sanction, … */
   | 'RESPONSE_ISSUED';

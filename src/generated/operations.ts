@@ -10,12 +10,18 @@ export type AttributionRecord =
   /** A response (an attribution statement) that names the accused as responsible. */
   | 'RESPONSE';
 
+/** How precisely a source gives a date. */
 export type DatePrecision =
+  /** The day (2025-05-28). */
   | 'DAY'
+  /** The year and month (2024-03). */
   | 'MONTH'
+  /** Only the year (2021). */
   | 'YEAR';
 
+/** Which way a relationship points, seen from one entity. */
 export type Direction =
+  /** Either way. */
   | 'BOTH'
   /** From the other entity to this one. */
   | 'IN'
@@ -24,25 +30,44 @@ export type Direction =
 
 /** The kind of an entity; the same names as the Neo4j labels. */
 export type EntityKind =
+  /** A technique (MITRE ATT&CK T-number), from imported threat intelligence. */
   | 'AttackPattern'
+  /** A set of malicious cyber activity against targets, as the sources describe it. */
   | 'Campaign'
+  /** A mitigation, from imported threat intelligence. */
   | 'CourseOfAction'
+  /** A place from imported threat intelligence (STIX location). */
   | 'Location'
+  /** Malicious software, from imported threat intelligence. */
   | 'Malware'
+  /** A STIX note: analyst commentary on other objects. */
   | 'Note'
+  /** A STIX opinion: an assessment of other objects' correctness. */
   | 'Opinion'
+  /** An alliance, a union, a ministry, an agency, a company or a vendor. */
   | 'Organization'
+  /** A named person (a minister, a spokesperson). */
   | 'Person'
+  /** People the sources describe together without naming them (the seven charged nationals). */
   | 'PersonGroup'
+  /** A STIX report: a collection of threat intelligence about a topic. */
   | 'Report'
+  /** A dated act in response to campaigns: an attribution, a statement, an indictment, a sanction, … */
   | 'Response'
+  /** A STIX sighting: something seen somewhere at some time. */
   | 'Sighting'
+  /** A document that states claims: an article, an official statement, a court filing, a dataset. */
   | 'Source'
+  /** A state as a political actor: it accuses, is accused, sponsors, joins alliances. */
   | 'State'
+  /** Any other STIX object the model has no kind for, kept with its JSON. */
   | 'StixObject'
+  /** A group that conducts cyber operations (APT31), also called intrusion set. */
   | 'ThreatActor'
+  /** Legitimate software used by threat actors, from imported threat intelligence. */
   | 'Tool';
 
+/** Whether a party named the accused state as responsible. */
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
@@ -51,54 +76,93 @@ export type NamingPosition =
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
   | 'SAID_NOT_TO_NAME';
 
+/** What kind of organisation. */
 export type OrganizationType =
+  /** A government agency (a cyber security agency, a prosecutor). */
   | 'AGENCY'
+  /** A company. */
   | 'COMPANY'
+  /** A ministry, a government, a department of state. */
   | 'GOVERNMENT_BODY'
+  /** An alliance or union of states (NATO, the EU). */
   | 'INTERGOVERNMENTAL'
+  /** Anything else. */
   | 'OTHER'
+  /** A company that publishes threat intelligence. */
   | 'SECURITY_VENDOR';
 
 /** Relationship types of the graph. */
 export type RelationshipType =
+  /** Response → an earlier response it takes note of. */
   | 'ACKNOWLEDGES'
+  /** Campaign or intrusion set → whom imported intelligence attributes it to (STIX attributed-to). */
   | 'ATTRIBUTED_TO'
+  /** Response → the campaign it is about. */
   | 'CONCERNS'
+  /** Campaign → the threat actor said to have conducted it (claimedBy: who says so). */
   | 'CONDUCTED_BY'
+  /** An object → the one it was derived from (STIX derived-from). */
   | 'DERIVED_FROM'
+  /** Organisation → the state that designates it critical infrastructure. */
   | 'DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'
+  /** An object → its duplicate (STIX duplicate-of). */
   | 'DUPLICATE_OF'
+  /** Person → organisation, with the role's title. */
   | 'HOLDS_ROLE'
+  /** Indicator → what it indicates (STIX indicates). */
   | 'INDICATES'
+  /** Response → the state, organisation or person that issued it. */
   | 'ISSUED_BY'
+  /** An entity → a location (STIX located-at). */
   | 'LOCATED_AT'
+  /** State → alliance or union; person or group → threat actor. */
   | 'MEMBER_OF'
+  /** Course of action → the technique it mitigates (STIX mitigates). */
   | 'MITIGATES'
+  /** Report, note or opinion → an object it refers to (STIX object_refs). */
   | 'OBJECT_REF'
+  /** Response → the organisation a person spoke for. */
   | 'ON_BEHALF_OF'
+  /** An entity → the location it comes from (STIX originates-from). */
   | 'ORIGINATES_FROM'
+  /** Organisation → the state or organisation it belongs to (a ministry of a state). */
   | 'PART_OF'
+  /** Threat actor → another that may be the same (an unsettled alias match, for an analyst to decide). */
   | 'POSSIBLY_SAME_AS'
+  /** Response → a party it refers to, with its stance (one relationship per stance). */
   | 'REFERS_TO'
+  /** Any other relationship from imported intelligence; its original type is kept (STIX related-to, ATT&CK detects, …). */
   | 'RELATED_TO'
+  /** An object → the object that replaced it in its dataset. */
   | 'REVOKED_BY'
+  /** Sighting → what was sighted. */
   | 'SIGHTING_OF'
+  /** Threat actor → the state it acts for. */
   | 'SPONSORED_BY'
+  /** Technique → its parent technique (ATT&CK). */
   | 'SUBTECHNIQUE_OF'
+  /** Campaign → the organisation, state or person it targeted (asset: what exactly). */
   | 'TARGETS'
+  /** Threat actor → a technique, malware or tool it uses (STIX uses). */
   | 'USES';
 
 /** What kind of act a response is; a statement can be several at once (solidarity and concern). */
 export type ResponseType =
+  /** An ambassador summoned to explain. */
   | 'AMBASSADOR_SUMMONS'
+  /** Holds a party responsible for a campaign. */
   | 'ATTRIBUTION'
   /** Warning the public or institutions, publishing advice (a preventive measure). */
   | 'AWARENESS_RAISING'
+  /** Calls on a party to act (to stop the activity, to take measures). */
   | 'CALL_TO_ACTION'
   /** Helping third countries build cyber capacity. */
   | 'CAPACITY_BUILDING'
+  /** Expresses concern. */
   | 'CONCERN'
+  /** Condemns a campaign or a party. */
   | 'CONDEMNATION'
+  /** The accused denies responsibility. */
   | 'DENIAL'
   /** Confidence- and security-building dialogue with another state. */
   | 'DIALOGUE'
@@ -108,6 +172,7 @@ export type ResponseType =
   | 'DIPLOMATIC_SEVERANCE'
   /** Proclaiming a public emergency. */
   | 'EMERGENCY_DECLARATION'
+  /** Criminal charges. */
   | 'INDICTMENT'
   /** An investigation by a parliament or another political body. */
   | 'INVESTIGATION'
@@ -119,7 +184,9 @@ export type ResponseType =
   | 'PERSONNEL_CONSEQUENCE'
   /** An unfriendly but lawful act in return (retorsion under international law). */
   | 'RETORSION'
+  /** Sanctions against people, groups or states. */
   | 'SANCTION'
+  /** Stands with the victim. */
   | 'SOLIDARITY'
   /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
   | 'STATEMENT';
@@ -128,21 +195,32 @@ export type ResponseType =
 export type StanceType =
   /** Refers to the party without naming it as responsible ("activity linked to Beijing"). */
   | 'ALLUDES_TO'
+  /** Calls on the party to act. */
   | 'CALLS_ON'
+  /** Brings criminal charges against the party. */
   | 'CHARGES'
+  /** Condemns the party. */
   | 'CONDEMNS'
+  /** The party denies (used on the accused's own responses). */
   | 'DENIES'
   /** The source says the issuer did not name the party as responsible. */
   | 'DOES_NOT_NAME'
+  /** Expresses concern about the party's conduct. */
   | 'EXPRESSES_CONCERN_ABOUT'
+  /** Stands with the party (the victim state). */
   | 'EXPRESSES_SOLIDARITY_WITH'
   /** Names the party as responsible. */
   | 'NAMES_RESPONSIBLE'
+  /** Imposes sanctions on the party. */
   | 'SANCTIONS';
 
+/** What happened at a timeline event. */
 export type TimelineEventKind =
+  /** A campaign was made public. */
   | 'CAMPAIGN_DISCLOSED'
+  /** A campaign ended. */
   | 'CAMPAIGN_ENDED'
+  /** A campaign began. */
   | 'CAMPAIGN_STARTED'
   /** A response was issued: an attribution, a statement, an indictment, a sanction, … */
   | 'RESPONSE_ISSUED';

@@ -36,3 +36,45 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'short' })).toThrow(/at least 8/);
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('defaults to the API’s own origin only', () => {
+    expect(loadConfig({}).api.corsOrigins).toEqual([]);
+  });
+
+  it('takes a comma-separated list of origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:3000, https://app.example.org' }).api.corsOrigins).toEqual([
+      'http://localhost:3000',
+      'https://app.example.org',
+    ]);
+  });
+
+  it('refuses what is not an origin, naming the variable', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.org/' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.example.org' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'ftp://files.example.org' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('takes * while reads are open, and refuses it when reads need a key', () => {
+    expect(loadConfig({ CORS_ORIGINS: '*' }).api.corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*', AUTH_REQUIRE_KEY_FOR_READS: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: '*', AUTH_REQUIRE_KEY_FOR_READS: 'true' })).toThrow(/AUTH_REQUIRE_KEY_FOR_READS/);
+  });
+});
+
+describe('persisted queries and HTTP caching', () => {
+  it('defaults to automatic persisted queries and a 60 s max-age for GET queries', () => {
+    const { api } = loadConfig({});
+    expect(api.persistedQueries).toBe('apq');
+    expect(api.persistedQueryManifests).toBeUndefined();
+    expect(api.httpCacheMaxAgeSeconds).toBe(60);
+  });
+
+  it('takes the allow-list mode with manifest files, and names a wrong value', () => {
+    const { api } = loadConfig({ PERSISTED_QUERIES: 'allowlist', PERSISTED_QUERIES_MANIFEST: 'a.json, b.graphql' });
+    expect(api.persistedQueries).toBe('allowlist');
+    expect(api.persistedQueryManifests).toEqual([path.resolve('a.json'), path.resolve('b.graphql')]);
+    expect(() => loadConfig({ PERSISTED_QUERIES: 'sometimes' })).toThrow(/PERSISTED_QUERIES/);
+    expect(() => loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: '-1' })).toThrow(/HTTP_CACHE_MAX_AGE_SECONDS/);
+  });
+});
