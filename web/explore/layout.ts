@@ -5,18 +5,21 @@ import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from
  *
  * cytoscape-fcose (spectral start + force-directed refinement, with constraints) places the new
  * nodes with every node already drawn fixed in place (fixedNodeConstraint). It was chosen over cola
- * (constraint solver, slows down well before 2,000 nodes) and cose (no constraints, so everything
- * moves): fcose lays out 2,000 nodes in about a second and supports fixed nodes. Beyond
- * FORCE_LIMIT new nodes at once (expanding a hub: a technique used by 1,000 actors) a force layout
- * would take seconds, so those are placed by cytoscape's concentric layout in rings around the node
- * they hang from, away from the rest of the graph; fcose is used again for the next, smaller steps.
+ * (a constraint solver that iterates in the browser and slows down well before 2,000 nodes) and
+ * cose (no constraints: everything moves at each step); sigma.js + graphology would draw 10,000s of
+ * nodes in WebGL, but without a headless GPU here, and with cytoscape's styling, selection and
+ * export to rewrite. A force layout costs too much for a hub's hundreds of neighbours at once
+ * (expanding a technique used by 1,000 actors), so beyond FORCE_LIMIT new nodes, or around a node
+ * that already has that many, they are placed on a sunflower (Vogel) spiral around the node they
+ * hang from, continuing the spiral where earlier ones stopped: evenly spaced, no overlaps, O(n), and
+ * "load more" extends the disc outward without moving what is drawn.
  */
 
-/** New nodes at most placed by fcose; above it, rings (see above). */
-export const FORCE_LIMIT = 250;
+/** New nodes at most placed by fcose at once; above it, the spiral. */
+export const FORCE_LIMIT = 120;
 
-/** Drawn nodes at most for which the whole graph takes part in placing new ones. */
-const WHOLE_GRAPH_LIMIT = 800;
+/** Drawn nodes at most for which the whole graph takes part (fixed) when fcose places new ones. */
+const WHOLE_GRAPH_LIMIT = 600;
 
 const FCOSE_COMMON = {
   name: 'fcose',
@@ -30,95 +33,77 @@ const FCOSE_COMMON = {
   gravity: 0.2,
 };
 
-/** Where a node hangs from: its first drawn neighbour that is not new, or null. */
-function anchorOf(node: NodeSingular, isNew: Set<string>): NodeSingular | null {
-  const neighbours = node.neighborhood().nodes();
-  for (const other of neighbours.toArray() as NodeSingular[]) {
-    if (!isNew.has(other.id())) return other;
-  }
-  return null;
+/** Distance between neighbouring spiral places. */
+const SPIRAL_SPACING = 34;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** The n-th place of a sunflower spiral around a centre; place 0 is one step out. */
+function spiralPlace(centre: Position, n: number): Position {
+  const radius = SPIRAL_SPACING * Math.sqrt(n + 4);
+  const angle = (n + 4) * GOLDEN_ANGLE;
+  return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
 }
 
-function centroid(nodes: NodeCollection): Position {
-  if (nodes.empty()) return { x: 0, y: 0 };
-  const box = nodes.boundingBox({ includeLabels: false });
-  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+/** Where a node hangs from: its drawn neighbour that is not new and has the most links, or null. */
+function anchorOf(node: NodeSingular, isNew: Set<string>): NodeSingular | null {
+  let best: NodeSingular | null = null;
+  for (const other of node.neighborhood().nodes().toArray() as NodeSingular[]) {
+    if (isNew.has(other.id())) continue;
+    if (best === null || other.degree(false) > best.degree(false)) best = other;
+  }
+  return best;
 }
 
 /**
- * Rings around each anchor, pushed out from the centre of the drawn graph so that they fall beside
- * it rather than on it. Used as fcose's starting point, and as the final placement for hubs.
+ * Starting places: each new node near the node it hangs from, on that node's spiral after the
+ * neighbours it already has. Final for large groups; fcose refines small ones.
  */
-function ringsAroundAnchors(cy: Core, added: NodeCollection, placed: NodeCollection): NodeCollection {
+function placeAroundAnchors(cy: Core, added: NodeCollection, placed: NodeCollection): void {
   const isNew = new Set(added.map((node) => node.id()));
-  const groups = new Map<string, NodeCollection>();
+  const groups = new Map<string, NodeSingular[]>();
   const loose: NodeSingular[] = [];
   for (const node of added.toArray() as NodeSingular[]) {
     const anchor = anchorOf(node, isNew);
     if (anchor === null) loose.push(node);
-    else if (groups.has(anchor.id())) groups.get(anchor.id())!.merge(node);
-    else groups.set(anchor.id(), cy.collection().merge(node));
+    else if (groups.has(anchor.id())) groups.get(anchor.id())!.push(node);
+    else groups.set(anchor.id(), [node]);
   }
-  const middle = centroid(placed);
-  const box = placed.boundingBox({ includeLabels: false });
-  for (const [anchorId, nodes] of groups) {
-    const anchor = cy.getElementById(anchorId).position();
-    const spacing = 70;
-    const radius = Math.max(120, Math.sqrt(nodes.length) * spacing * 0.6);
-    let dx = anchor.x - middle.x;
-    let dy = anchor.y - middle.y;
-    const length = Math.hypot(dx, dy);
-    if (length < 1) {
-      dx = 1;
-      dy = 0;
-    } else {
-      dx /= length;
-      dy /= length;
+  cy.batch(() => {
+    for (const [anchorId, nodes] of groups) {
+      const anchor = cy.getElementById(anchorId) as NodeSingular;
+      // Its neighbours drawn before: the spiral continues after them.
+      const before = anchor.degree(false) - nodes.length;
+      const centre = anchor.position();
+      nodes.forEach((node, i) => node.position(spiralPlace(centre, Math.max(0, before) + i)));
     }
-    // A large group goes beside the graph; a small one stays close to its anchor.
-    const shift = nodes.length > 20 ? radius + 60 : 0;
-    const centre = { x: anchor.x + dx * shift, y: anchor.y + dy * shift };
-    nodes
-      .layout({
-        name: 'concentric',
-        animate: false,
-        fit: false,
-        avoidOverlap: true,
-        minNodeSpacing: 18,
-        startAngle: Math.atan2(dy, dx) + Math.PI,
-        concentric: () => 1,
-        levelWidth: () => 1,
-        boundingBox: { x1: centre.x - radius, y1: centre.y - radius, w: radius * 2, h: radius * 2 },
-      } as LayoutOptions)
-      .run();
-  }
-  // Entities with no drawn neighbour (a second search result) go to the right of the graph.
-  if (loose.length > 0) {
-    const x = placed.nonempty() ? box.x2 + 200 : 0;
-    loose.forEach((node, i) => node.position({ x, y: (placed.nonempty() ? box.y1 : 0) + i * 90 }));
-  }
-  return added;
+    // Entities linked to nothing drawn (a second search result) go to the right of the graph.
+    if (loose.length > 0) {
+      const box = placed.nonempty() ? placed.boundingBox({ includeLabels: true }) : { x2: -200, y1: 0 };
+      loose.forEach((node, i) => node.position({ x: box.x2 + 200, y: box.y1 + i * 90 }));
+    }
+  });
 }
 
 /**
- * Places `added` (already in cy) without moving anything else; the first drawing is laid out whole.
- * Runs synchronously: when it returns, every node has its place.
+ * Places `newNodes` (already in cy) without moving anything else; a first drawing of few nodes is
+ * laid out whole. Runs synchronously: when it returns, every node has its place.
  */
-export function placeNewNodes(cy: Core, added: NodeCollection): void {
-  if (added.empty()) return;
-  const placed = cy.nodes().difference(added);
-  if (placed.empty()) {
-    cy.layout({
-      ...FCOSE_COMMON,
-      randomize: true,
-      quality: added.length > FORCE_LIMIT * 2 ? 'draft' : 'default',
-      numIter: added.length > FORCE_LIMIT ? 600 : 2500,
-      fit: true,
-      padding: 40,
-    } as LayoutOptions).run();
+export function placeNewNodes(cy: Core, newNodes: NodeCollection): void {
+  if (newNodes.empty()) return;
+  let added = newNodes;
+  let placed = cy.nodes().difference(added);
+  if (placed.empty() && added.length <= FORCE_LIMIT) {
+    cy.layout({ ...FCOSE_COMMON, randomize: true, quality: 'default', fit: true, padding: 40 } as LayoutOptions).run();
     return;
   }
-  ringsAroundAnchors(cy, added, placed);
+  if (placed.empty()) {
+    // A hub drawn first: it goes in the middle, its neighbours on the spiral around it.
+    const hub = added.max((node) => node.degree(false)).ele as NodeSingular;
+    hub.position({ x: 0, y: 0 });
+    placed = cy.collection().merge(hub);
+    added = added.difference(hub);
+  }
+  placeAroundAnchors(cy, added, placed);
   if (added.length > FORCE_LIMIT) return;
   // Up to WHOLE_GRAPH_LIMIT nodes, everything drawn takes part (fixed), so that new nodes are also
   // kept off nodes they are not linked to; beyond, only their anchors do, to stay within a second.
