@@ -8,6 +8,7 @@ import { attributionsPanel, edgePanel, entityPanel, type PanelActions } from './
 import {
   exportStix,
   fetchDetails,
+  fetchLinksOf,
   fetchNeighborhood,
   fetchPaths,
   fetchStateAttributions,
@@ -204,6 +205,28 @@ async function redrawNow(): Promise<void> {
       pathEdges.add(edge.id);
     }
   }
+  // Links between entities drawn from different expansions (the EU's statement and the PRC, drawn
+  // from the campaign and from APT31): a whiteboard shows every line between what is on it. Looked
+  // up before the layout, so that it places nodes with all their lines.
+  if (wanted.size <= CROSS_LINK_LIMIT) {
+    const expandedIds = new Set(state.expanded.map((expansion) => expansion.id));
+    const missing = [...wanted.keys()].filter((id) => !expandedIds.has(id) && !knownLinks.has(linksKey(id)));
+    if (missing.length > 0) {
+      try {
+        const answers = await fetchLinksOf(missing, filters());
+        for (const [id, links] of answers) knownLinks.set(linksKey(id), links);
+      } catch {
+        // The lines between expansions are a help, not the view: the drawing stands without them.
+      }
+      if (mine !== generation) return;
+    }
+    for (const id of wanted.keys()) {
+      for (const edge of knownLinks.get(linksKey(id)) ?? []) {
+        wantedEdges.set(edge.id, edge);
+        relationships.set(edge.id, edge);
+      }
+    }
+  }
   // Only relationships between two drawn entities: the others lead to what "load more" would draw.
   bundles = bundleEdges([...wantedEdges.values()].filter((edge) => wanted.has(edge.source) && wanted.has(edge.target)));
   const t1 = performance.now();
@@ -256,6 +279,13 @@ async function redrawNow(): Promise<void> {
   );
   refreshDatalist();
 }
+
+/** Relationships of each drawn entity (by entity and filters), once looked up. */
+const knownLinks = new Map<string, GraphEdge[]>();
+const linksKey = (id: string): string => `${id} ${JSON.stringify(filters())}`;
+
+/** Up to this many drawn entities, the links between entities drawn from different expansions are looked up. */
+const CROSS_LINK_LIMIT = 150;
 
 function labelPriority(node: NodeSingular): number {
   if (node.selected()) return 1e6;

@@ -361,3 +361,37 @@ export async function exportStix(ids: string[]): Promise<string> {
   const { exportStix: bundle } = await graphql<{ exportStix: string }>(EXPORT_STIX, { ids });
   return bundle;
 }
+
+/** Neighbourhoods per request when looking up the links between drawn entities (the API allows 15 aliases). */
+const LINKS_PER_REQUEST = 8;
+
+/**
+ * The relationships of each entity, for the links between entities drawn from different
+ * expansions. The API has no "relationships among these ids" query, so this asks each entity's
+ * depth-1 neighbourhood (at most 200 neighbours), several per request.
+ */
+export async function fetchLinksOf(ids: string[], filters: TraversalFilters): Promise<Map<string, GraphEdge[]>> {
+  const answers = new Map<string, GraphEdge[]>();
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += LINKS_PER_REQUEST) batches.push(ids.slice(i, i + LINKS_PER_REQUEST));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const variables: Record<string, unknown> = {
+        types: filters.relationshipTypes,
+        minConfidence: filters.minConfidence,
+        asOf: filters.asOf,
+      };
+      batch.forEach((id, i) => (variables[`i${i}`] = id));
+      const fields = batch
+        .map(
+          (_, i) =>
+            `n${i}: neighborhood(id: $i${i}, depth: 1, relationshipTypes: $types, minConfidence: $minConfidence, asOf: $asOf, limit: 200) { edges { ${EDGE_FIELDS} } }`,
+        )
+        .join('\n');
+      const query = `query ExploreLinks(${batch.map((_, i) => `$i${i}: ID!`).join(', ')}, $types: [RelationshipType!], $minConfidence: Int, $asOf: String) {\n${fields}\n}\n${CITATION}`;
+      const answer = await graphql<Record<string, { edges: GraphEdge[] }>>(query, variables);
+      batch.forEach((id, i) => answers.set(id, answer[`n${i}`]?.edges ?? []));
+    }),
+  );
+  return answers;
+}
