@@ -3,6 +3,7 @@ import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { apiKey, authorizationHeader, setApiKey } from '../shared/apiKey.js';
 import './playground.css';
 
 /**
@@ -21,9 +22,12 @@ interface Example {
 type Fetcher = Parameters<typeof GraphiQL>[0]['fetcher'];
 
 const fetcher: Fetcher = async (params, options) => {
+  // The session's key, unless the Headers tab gives an Authorization of its own.
+  const headers: Record<string, string> = { ...(options?.headers as Record<string, string> | undefined) };
+  const ownAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options?.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...(ownAuthorization ? {} : authorizationHeader()), ...headers },
     body: JSON.stringify(params),
   });
   return response.json();
@@ -69,6 +73,49 @@ function ExamplesIcon() {
   );
 }
 
+/** The API key field: kept for the browser session (shared with the graph view), for servers where reads need one. */
+function KeyBar() {
+  const [key, setKey] = useState(apiKey());
+  return (
+    <form className="keybar" onSubmit={(event) => event.preventDefault()}>
+      <label>
+        API key{' '}
+        <input
+          id="api-key"
+          type="password"
+          autoComplete="off"
+          placeholder="for servers that need one"
+          value={key}
+          onChange={(event) => {
+            setKey(event.target.value);
+            setApiKey(event.target.value);
+          }}
+        />
+      </label>
+      <span className="keybar-hint">
+        {key
+          ? 'Sent as Authorization: Bearer with every request, until this tab is closed.'
+          : 'Needed for writes, and for reads on servers that require a key (AUTH_REQUIRE_KEY_FOR_READS).'}
+      </span>
+      <a href="/explore">Graph view</a>
+    </form>
+  );
+}
+
+/**
+ * With the Examples panel open, three panes share the width: the panel gets a quarter and the query
+ * editor more than the response (GraphiQL's defaults are a third, and half each). Written to
+ * GraphiQL's own storage only when the person has not dragged the panes yet, so dragging still wins.
+ */
+function widenEditor(): void {
+  try {
+    if (localStorage.getItem('graphiql:docExplorerFlex') === null) localStorage.setItem('graphiql:docExplorerFlex', '0.28');
+    if (localStorage.getItem('graphiql:editorFlex') === null) localStorage.setItem('graphiql:editorFlex', '1.6');
+  } catch {
+    // No storage: GraphiQL's defaults.
+  }
+}
+
 function Playground() {
   const [examples, setExamples] = useState<Example[] | null>(null);
   useEffect(() => {
@@ -79,15 +126,19 @@ function Playground() {
   if (examples === null) return <div className="loading">Loading the playground…</div>;
   const plugin: GraphiQLPlugin = { title: 'Examples', icon: ExamplesIcon, content: () => <ExamplesPanel examples={examples} /> };
   return (
-    <GraphiQL
-      fetcher={fetcher}
-      plugins={[plugin]}
-      visiblePlugin={plugin}
-      defaultQuery={examples[0]?.query ?? '{ health { database { version } } }'}
-      // The documentation explorer reads the schema by introspection, like any GraphQL client.
-      shouldPersistHeaders={false}
-    />
+    <>
+      <KeyBar />
+      <GraphiQL
+        fetcher={fetcher}
+        plugins={[plugin]}
+        visiblePlugin={plugin}
+        defaultQuery={examples[0]?.query ?? '{ health { database { version } } }'}
+        // The documentation explorer reads the schema by introspection, like any GraphQL client.
+        shouldPersistHeaders={false}
+      />
+    </>
   );
 }
 
+widenEditor();
 createRoot(document.getElementById('playground')!).render(<Playground />);
