@@ -61,6 +61,7 @@ const config: CodegenConfig = {
           TimelineEvent: '../read/traversalRows.js#TimelineEventRow',
           Timeline: '../read/traversalRows.js#TimelineRow',
           PartyPosition: '../read/traversalRows.js#PartyPositionRow',
+          StatePosition: '../read/traversalRows.js#StatePositionRow',
           ResponseSummary: '../read/traversalRows.js#ResponseSummaryRow',
         },
         enumsAsTypes: true,

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthRow, EntityRow, LinkRow, StanceRow, CitationRow, AliasRow, PartialDateRow, ConfidenceRow, ConnectionRow, SearchHitRow } from '../read/rows.js';
 import type { ChangeRow } from '../editing/audit.js';
-import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
+import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, StatePositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -47,6 +47,8 @@ export type Attribution = {
   accused: Entity;
   /** Who attributes: the party a response was issued on behalf of, else its issuer; a claim's claimedBy. */
   attributor: Maybe<Entity>;
+  /** For a response: whose words the stance rests on, the attributor's own or a source's report (reportedBy). */
+  basis: Maybe<StanceBasis>;
   /** The campaign attributed; null for a response that concerns no recorded campaign. */
   campaign: Maybe<Campaign>;
   /** The sources that state this attribution, with their quotes. */
@@ -56,11 +58,13 @@ export type Attribution = {
   date: Maybe<PartialDate>;
   knownSince: Maybe<Scalars['String']['output']>;
   recordedAs: AttributionRecord;
+  /** For a REPORTED stance: the source that reports it ("reported by UPI as condemning China"). */
+  reportedBy: Maybe<Source>;
   /** The attribution response; null for a claim. */
   response: Maybe<Response>;
   /** The state the accused actor is sponsored by, when the attribution was found through includeSponsoredActors. */
   sponsor: Maybe<Entity>;
-  /** NAMES_RESPONSIBLE for a response; null for a claim. */
+  /** NAMES_RESPONSIBLE (an attribution statement) or CONDEMNS (a condemnation of the accused) for a response; null for a claim. */
   stance: Maybe<StanceType>;
 };
 
@@ -195,6 +199,15 @@ export type DatabaseInfo = {
   /** Neo4j version, e.g. 5.26.30. */
   version: Scalars['String']['output'];
 };
+
+/** How a date is known. */
+export type DateBasis =
+  /** Inferred from what a source says; inferredFrom says from what ("following Prague’s revelation" of Wednesday 28 May, in an article of that day). */
+  | 'INFERRED'
+  /** Given by a source other than the one the claim rests on, cited in full: citation has its URL, publisher and sentence. */
+  | 'OTHER_SOURCE'
+  /** The source states it ("it began in 2022"). */
+  | 'STATED';
 
 export type DatePrecision =
   | 'DAY'
@@ -333,6 +346,8 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** What was targeted (TARGETS). */
   asset: Maybe<Scalars['String']['output']>;
+  /** For a stance: whose words it rests on, the party's own or a source's report. */
+  basis: Maybe<StanceBasis>;
   citations: Array<Citation>;
   /** The party that makes the claim, where the source says. */
   claimedBy: Maybe<Entity>;
@@ -342,6 +357,8 @@ export type GraphEdge = {
   /** Stable id: type, start, end and key of the relationship. */
   id: Scalars['ID']['output'];
   knownSince: Maybe<Scalars['String']['output']>;
+  /** For a REPORTED stance: the source that reports it. */
+  reportedBy: Maybe<Source>;
   /** Id of the node the relationship starts from (as stored: a campaign is CONDUCTED_BY an actor). */
   source: Scalars['ID']['output'];
   /** A response's stance toward the target (REFERS_TO). */
@@ -584,6 +601,8 @@ export type MutationUpdateEntityArgs = {
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
+  /** The party's own words condemn the accused state ("undermines the credibility of the People’s Republic of China") without calling it responsible. */
+  | 'NAMED_IN_CONDEMNATION'
   /** The party responded without naming the accused state, and no source says more. */
   | 'RESPONDED_WITHOUT_NAMING'
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
@@ -594,6 +613,8 @@ export type Neighborhood = {
   __typename?: 'Neighborhood';
   /** The entity the neighbourhood was taken around; null when the graph did not know it as of asOf. */
   center: Maybe<Entity>;
+  /** The nodes reached but not kept, counted per kind, most first (empty when nothing was cut). */
+  cut: Array<NodeKindCount>;
   /** Every relationship of the allowed types between two of the nodes. */
   edges: Array<GraphEdge>;
   /** The nodes, nearest first; the center comes first. */
@@ -605,6 +626,15 @@ export type Neighborhood = {
 /** Anything in the graph with an id. */
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+/** How many entities of one kind. */
+export type NodeKindCount = {
+  __typename?: 'NodeKindCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: EntityKind;
 };
 
 export type Organization = Entity & Node & {
@@ -691,8 +721,14 @@ export type PageInfo = {
 /** A date known to a year, a month or a day, as the source gave it; nothing finer is invented. */
 export type PartialDate = {
   __typename?: 'PartialDate';
+  /** How the date is known; null where the data did not record it (imported data, dates entered without it). */
+  basis: Maybe<DateBasis>;
+  /** The source and its verbatim words that the date rests on (for OTHER_SOURCE, the other source's sentence). */
+  citation: Maybe<Citation>;
   /** Last day of the period, YYYY-MM-DD. */
   end: Scalars['String']['output'];
+  /** For an INFERRED date: what it was inferred from, and how. */
+  inferredFrom: Maybe<Scalars['String']['output']>;
   precision: DatePrecision;
   /** First day of the period, YYYY-MM-DD. */
   start: Scalars['String']['output'];
@@ -709,10 +745,16 @@ export type PartyPosition = {
   /** The party: the entity a response was issued on behalf of, else its issuer. */
   party: Entity;
   position: NamingPosition;
+  /** Its stances toward the accused state as sources report them (basis REPORTED), each with the source and quote. */
+  reported: Array<Stance>;
   /** The party's responses to the campaign. */
   responses: Array<Response>;
   /** Its stances toward the accused state in those responses. */
   stances: Array<StanceType>;
+  /** Its stances toward the accused state in its own words, as the sources quote them. */
+  stancesInOwnWords: Array<StanceType>;
+  /** The state the party belongs to: itself when it is a state, else the state it is PART_OF (a ministry's); null for an alliance or a person. */
+  state: Maybe<State>;
 };
 
 export type PathMode =
@@ -814,8 +856,10 @@ export type PersonLink = Link & {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Who attributed which campaign to whom: attribution responses that name a party responsible, and
-   * CONDUCTED_BY / ATTRIBUTED_TO claims no such response states. Filters combine (AND).
+   * Who attributed which campaign to whom: attribution responses that name a party responsible,
+   * responses that condemn a party, and CONDUCTED_BY / ATTRIBUTED_TO claims no such response states.
+   * Each response row says whether it rests on the attributor's own words or a source's report
+   * (basis, reportedBy). Filters combine (AND).
    * accused with includeSponsoredActors: also attributions naming threat actors SPONSORED_BY the
    * accused (directly or through one of its bodies): accused "state:cn" with includeSponsoredActors
    * answers "attributions of campaigns to the PRC or to actors it sponsors". from / to (YYYY, YYYY-MM
@@ -838,7 +882,9 @@ export type Query = {
   lookup: Array<Entity>;
   /**
    * The entities within depth relationships of an entity, and the relationships between them, for
-   * drawing. Breadth first: the nearest nodes are kept when limit cuts the answer (truncated).
+   * drawing. When limit cuts the answer (truncated, cut), what analysts come for is kept first:
+   * responses, campaigns, states and organisations before techniques and malware (kindOrder), a node
+   * reached through a technique ranking with techniques, and nearer before farther.
    * depth 1 to 3; limit 1 to 1000 nodes, and at most 5 × limit edges. minConfidence drops
    * relationships whose stated confidence score is below it (relationships without a score stay).
    */
@@ -882,6 +928,7 @@ export type QueryAttributionsArgs = {
   accused?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
   attributor?: InputMaybe<Scalars['ID']['input']>;
+  basis?: InputMaybe<StanceBasis>;
   campaign?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   includeSponsoredActors?: InputMaybe<Scalars['Boolean']['input']>;
@@ -926,6 +973,8 @@ export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  kindOrder?: InputMaybe<Array<EntityKind>>;
+  kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   minConfidence?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -1167,6 +1216,8 @@ export type ResponseSummary = {
   /** States held responsible: named responsible by a response to the campaign, or sponsoring an actor said to have conducted it. */
   accusedStates: Array<State>;
   byStance: Array<StanceCount>;
+  /** The positions rolled up to states: a ministry's response counts for its state, with both levels shown. */
+  byState: Array<StatePosition>;
   byType: Array<ResponseTypeCount>;
   /** Null when the graph did not know the campaign as of asOf (the counts are then 0). */
   campaign: Maybe<Campaign>;
@@ -1174,6 +1225,8 @@ export type ResponseSummary = {
   declinedToName: Array<PartyPosition>;
   /** Parties that named an accused state as responsible. */
   namedBy: Array<PartyPosition>;
+  /** Parties that a source reports as naming or condemning an accused state, whatever their own words say (NATO and the EU, per UPI). */
+  reportedAsAccusing: Array<PartyPosition>;
   responseCount: Scalars['Int']['output'];
 };
 
@@ -1220,6 +1273,8 @@ export type Source = Entity & Node & {
   revoked: Scalars['Boolean']['output'];
   sourceType: Maybe<SourceType>;
   stixIds: Array<Scalars['String']['output']>;
+  /** Where a stored copy of the document's text is, relative to the repository root: quotes can be checked against it. */
+  textFile: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   /** True when no headline is known and the title describes the document instead. */
   titleIsDescriptive: Scalars['Boolean']['output'];
@@ -1271,22 +1326,42 @@ export type SourceType =
 /** A response's stance toward one party (a REFERS_TO relationship). */
 export type Stance = {
   __typename?: 'Stance';
+  /** Whose words the stance rests on: the party's own, or a source's report; null where not recorded. */
+  basis: Maybe<StanceBasis>;
   citations: Array<Citation>;
   knownSince: Maybe<Scalars['String']['output']>;
+  /** For a REPORTED stance: the source that reports it ("reported by UPI as condemning China"). */
+  reportedBy: Maybe<Source>;
   response: Response;
   stance: StanceType;
   target: Entity;
 };
 
+/**
+ * Whose words a stance rests on. A source can report what a party did ("NATO and the European Union …
+ * were quick to condemn China") while the party's own quoted words name no one: both are kept, apart.
+ */
+export type StanceBasis =
+  /** The party's own words, as the source quotes them. */
+  | 'OWN_WORDS'
+  /** The source's account of what the party said or did (paraphrase, reported speech, characterisation); reportedBy names the source. */
+  | 'REPORTED';
+
 export type StanceCount = {
   __typename?: 'StanceCount';
   /** Responses that take this stance toward some party. */
   count: Scalars['Int']['output'];
+  /** Of those, the responses that take it in the party's own words (not only as a source reports it). */
+  inOwnWords: Scalars['Int']['output'];
   stance: StanceType;
 };
 
 export type StanceInput = {
+  /** OWN_WORDS when the citations quote the party itself; REPORTED when they are a source's account of it (then reportedById). */
+  basis?: InputMaybe<StanceBasis>;
   citations: Array<CitationInput>;
+  /** For basis REPORTED: the source that reports the stance, one of the cited sources (id). */
+  reportedById?: InputMaybe<Scalars['ID']['input']>;
   stance: StanceType;
   /** The party the response refers to (a state, an actor, a person or group). */
   targetId: Scalars['ID']['input'];
@@ -1366,6 +1441,19 @@ export type StateLink = Link & {
   knownSince: Maybe<Scalars['String']['output']>;
   node: State;
   type: RelationshipType;
+};
+
+/** A state's position toward an accused state, rolled up from its own responses and those of its bodies. */
+export type StatePosition = {
+  __typename?: 'StatePosition';
+  /** The accused state. */
+  accused: State;
+  /** The state itself and its bodies (PART_OF) that responded, each with its own position. */
+  parties: Array<PartyPosition>;
+  /** The strongest position among its parties: NAMED, NAMED_IN_CONDEMNATION, SAID_NOT_TO_NAME, RESPONDED_WITHOUT_NAMING. */
+  position: NamingPosition;
+  /** The state. */
+  state: State;
 };
 
 export type ThreatActor = Entity & Node & {
@@ -1551,6 +1639,7 @@ export type ResolversTypes = {
   CitationInput: CitationInput;
   Confidence: ResolverTypeWrapper<ConfidenceRow>;
   DatabaseInfo: ResolverTypeWrapper<DatabaseInfo>;
+  DateBasis: DateBasis;
   DatePrecision: DatePrecision;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Direction: Direction;
@@ -1581,6 +1670,7 @@ export type ResolversTypes = {
   NamingPosition: NamingPosition;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRow>;
   Node: ResolverTypeWrapper<EntityRow>;
+  NodeKindCount: ResolverTypeWrapper<NodeKindCount>;
   Organization: ResolverTypeWrapper<EntityRow>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionRow>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
@@ -1614,6 +1704,7 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   SourceType: SourceType;
   Stance: ResolverTypeWrapper<StanceRow>;
+  StanceBasis: StanceBasis;
   StanceCount: ResolverTypeWrapper<StanceCount>;
   StanceInput: StanceInput;
   StanceType: StanceType;
@@ -1621,6 +1712,7 @@ export type ResolversTypes = {
   StateConnection: ResolverTypeWrapper<ConnectionRow>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
   StateLink: ResolverTypeWrapper<LinkRow>;
+  StatePosition: ResolverTypeWrapper<StatePositionRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThreatActor: ResolverTypeWrapper<EntityRow>;
   ThreatActorConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -1674,6 +1766,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRow;
   Node: EntityRow;
+  NodeKindCount: NodeKindCount;
   Organization: EntityRow;
   OrganizationConnection: ConnectionRow;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
@@ -1708,6 +1801,7 @@ export type ResolversParentTypes = {
   StateConnection: ConnectionRow;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
   StateLink: LinkRow;
+  StatePosition: StatePositionRow;
   String: Scalars['String']['output'];
   ThreatActor: EntityRow;
   ThreatActorConnection: ConnectionRow;
@@ -1732,12 +1826,14 @@ export type AliasResolvers<ContextType = Context, ParentType extends ResolversPa
 export type AttributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution']> = {
   accused?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   attributor?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAs?: Resolver<ResolversTypes['AttributionRecord'], ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['Response']>, ParentType, ContextType>;
   sponsor?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   stance?: Resolver<Maybe<ResolversTypes['StanceType']>, ParentType, ContextType>;
@@ -1843,12 +1939,14 @@ export type EntityLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   asset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stance?: Resolver<Maybe<ResolversTypes['StanceType']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1958,6 +2056,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type NeighborhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
   center?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  cut?: Resolver<Array<ResolversTypes['NodeKindCount']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1965,6 +2064,11 @@ export type NeighborhoodResolvers<ContextType = Context, ParentType extends Reso
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Campaign' | 'IntelObject' | 'Organization' | 'Person' | 'PersonGroup' | 'Response' | 'Source' | 'State' | 'ThreatActor', ParentType, ContextType>;
+};
+
+export type NodeKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeKindCount'] = ResolversParentTypes['NodeKindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -2019,7 +2123,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  basis?: Resolver<Maybe<ResolversTypes['DateBasis']>, ParentType, ContextType>;
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2030,8 +2137,11 @@ export type PartyPositionResolvers<ContextType = Context, ParentType extends Res
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   party?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['NamingPosition'], ParentType, ContextType>;
+  reported?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
   responses?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
   stances?: Resolver<Array<ResolversTypes['StanceType']>, ParentType, ContextType>;
+  stancesInOwnWords?: Resolver<Array<ResolversTypes['StanceType']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
 };
 
 export type PathSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSet'] = ResolversParentTypes['PathSet']> = {
@@ -2166,10 +2276,12 @@ export type ResponseEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type ResponseSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseSummary'] = ResolversParentTypes['ResponseSummary']> = {
   accusedStates?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   byStance?: Resolver<Array<ResolversTypes['StanceCount']>, ParentType, ContextType>;
+  byState?: Resolver<Array<ResolversTypes['StatePosition']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['ResponseTypeCount']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   declinedToName?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
   namedBy?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
+  reportedAsAccusing?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
   responseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2198,6 +2310,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sourceType?: Resolver<Maybe<ResolversTypes['SourceType']>, ParentType, ContextType>;
   stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  textFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleIsDescriptive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2216,8 +2329,10 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance']> = {
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   response?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['StanceType'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -2225,6 +2340,7 @@ export type StanceResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type StanceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceCount'] = ResolversParentTypes['StanceCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inOwnWords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['StanceType'], ParentType, ContextType>;
 };
 
@@ -2270,6 +2386,13 @@ export type StateLinkResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StatePositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatePosition'] = ResolversParentTypes['StatePosition']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['NamingPosition'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
 };
 
 export type ThreatActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActor'] = ResolversParentTypes['ThreatActor']> = {
@@ -2360,6 +2483,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeKindCount?: NodeKindCountResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -2389,6 +2513,7 @@ export type Resolvers<ContextType = Context> = {
   StateConnection?: StateConnectionResolvers<ContextType>;
   StateEdge?: StateEdgeResolvers<ContextType>;
   StateLink?: StateLinkResolvers<ContextType>;
+  StatePosition?: StatePositionResolvers<ContextType>;
   ThreatActor?: ThreatActorResolvers<ContextType>;
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;

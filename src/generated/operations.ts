@@ -46,6 +46,8 @@ export type EntityKind =
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
+  /** The party's own words condemn the accused state ("undermines the credibility of the People’s Republic of China") without calling it responsible. */
+  | 'NAMED_IN_CONDEMNATION'
   /** The party responded without naming the accused state, and no source says more. */
   | 'RESPONDED_WITHOUT_NAMING'
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */

@@ -130,6 +130,8 @@ export const mutationResolvers: Resolvers = {
         refersTo: (input.stances ?? []).map((stance, index) => ({
           target: stance.targetId,
           stance: stance.stance,
+          ...(stance.basis ? { basis: stance.basis } : {}),
+          ...(stance.reportedById ? { reportedBy: stance.reportedById } : {}),
           cite: citations(`input.stances[${index}].citations`, stance.citations, true),
         })),
         ...(input.confidence !== undefined && input.confidence !== null
