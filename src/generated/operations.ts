@@ -10,6 +10,15 @@ export type AttributionRecord =
   /** A response (an attribution statement) that names the accused as responsible. */
   | 'RESPONSE';
 
+/** How a date is known. */
+export type DateBasis =
+  /** Inferred from what a source says; inferredFrom says from what ("following Prague’s revelation" of Wednesday 28 May, in an article of that day). */
+  | 'INFERRED'
+  /** Given by a source other than the one the claim rests on, cited in full: citation has its URL, publisher and sentence. */
+  | 'OTHER_SOURCE'
+  /** The source states it ("it began in 2022"). */
+  | 'STATED';
+
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
@@ -102,6 +111,16 @@ export type ResponseType =
   | 'SANCTION'
   | 'SOLIDARITY';
 
+/**
+ * Whose words a stance rests on. A source can report what a party did ("NATO and the European Union …
+ * were quick to condemn China") while the party's own quoted words name no one: both are kept, apart.
+ */
+export type StanceBasis =
+  /** The party's own words, as the source quotes them. */
+  | 'OWN_WORDS'
+  /** The source's account of what the party said or did (paraphrase, reported speech, characterisation); reportedBy names the source. */
+  | 'REPORTED';
+
 /** A response's stance toward a party it refers to. */
 export type StanceType =
   /** Refers to the party without naming it as responsible ("activity linked to Beijing"). */
@@ -153,7 +172,7 @@ export type AlliancesOfTheVictimStateQuery = { campaign: { targets: Array<{ asse
 export type Apt31NeighborhoodQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, center:
+export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cut: Array<{ kind: EntityKind, count: number }>, center:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -173,7 +192,7 @@ export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cente
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
-    >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, asset: string | null, title: string | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
+    >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, basis: StanceBasis | null, asset: string | null, title: string | null, reportedBy: { publisher: string | null } | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -188,7 +207,7 @@ export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cente
 export type Apt31TimelineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Apt31TimelineQuery = { timeline: { truncated: boolean, events: Array<{ kind: TimelineEventKind, responseTypes: Array<ResponseType>, date: { text: string, precision: DatePrecision }, subject:
+export type Apt31TimelineQuery = { timeline: { truncated: boolean, events: Array<{ kind: TimelineEventKind, responseTypes: Array<ResponseType>, date: { text: string, precision: DatePrecision, basis: DateBasis | null, inferredFrom: string | null }, subject:
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
@@ -230,7 +249,7 @@ export type CzechAttributionAsOfQuery = { attributions: { attributions: Array<{ 
 export type CzechMfaResponseSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: number, campaign: { name: string } | null, byType: Array<{ type: ResponseType, count: number }>, byStance: Array<{ stance: StanceType, count: number }>, accusedStates: Array<{ name: string }>, namedBy: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: number, campaign: { name: string } | null, byType: Array<{ type: ResponseType, count: number }>, byStance: Array<{ stance: StanceType, count: number, inOwnWords: number }>, accusedStates: Array<{ name: string }>, namedBy: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -240,7 +259,7 @@ export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: n
         | { name: string }
         | { name: string }
         | { name: string }
-      , accused: { name: string }, citations: Array<{ quote: string | null }> }>, declinedToName: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+      , state: { name: string } | null, accused: { name: string }, citations: Array<{ quote: string | null }> }>, declinedToName: Array<{ position: NamingPosition, stances: Array<StanceType>, stancesInOwnWords: Array<StanceType>, party:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -250,7 +269,42 @@ export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: n
         | { name: string }
         | { name: string }
         | { name: string }
-      , accused: { name: string }, citations: Array<{ quote: string | null }> }> } };
+      , accused: { name: string }, citations: Array<{ quote: string | null }>, reported: Array<{ stance: StanceType, basis: StanceBasis | null, reportedBy: { publisher: string | null } | null, citations: Array<{ quote: string | null }> }> }>, reportedAsAccusing: Array<{ party:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+       }>, byState: Array<{ position: NamingPosition, state: { name: string }, parties: Array<{ position: NamingPosition, party:
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+         }> }> } };
+
+export type CzechStatePositionTowardChinaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CzechStatePositionTowardChinaQuery = { responseSummary: { byState: Array<{ position: NamingPosition, state: { id: string, name: string }, accused: { name: string }, parties: Array<{ position: NamingPosition, stancesInOwnWords: Array<StanceType>, party:
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+        , state: { name: string } | null, citations: Array<{ quote: string | null }> }> }> } };
 
 export type DidNatoNameChinaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -265,7 +319,7 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { name: string }
             | { name: string }
             | { name: string }
-           }>, stances: Array<{ stance: StanceType, target:
+           }>, stances: Array<{ stance: StanceType, basis: StanceBasis | null, reportedBy: { publisher: string | null } | null, target:
             | { id: string, name: string }
             | { id: string, name: string }
             | { id: string, name: string }
@@ -276,6 +330,11 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { id: string, name: string }
             | { id: string, name: string }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } }> } };
+
+export type HowTheResponseDatesAreKnownQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HowTheResponseDatesAreKnownQuery = { responses: { edges: Array<{ node: { id: string, name: string, date: { text: string, precision: DatePrecision, start: string, end: string, basis: DateBasis | null, inferredFrom: string | null, citation: { quote: string | null, source: { id: string, title: string, publisher: string | null, url: string | null, textFile: string | null } } | null } } }> } };
 
 export type LegalActionAgainstApt31MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -290,7 +349,7 @@ export type LegalActionAgainstApt31MembersQuery = { threatActor: { name: string,
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision, basis: DateBasis | null, inferredFrom: string | null }, issuer:
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
@@ -340,7 +399,7 @@ export type NatoToApt31PathQuery = { paths: { truncated: boolean, paths: Array<{
 export type ResponsesToCampaignsOfPrcSponsoredActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { truncated: boolean, attributions: Array<{ recordedAs: AttributionRecord, stance: StanceType | null, attributor:
+export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { truncated: boolean, attributions: Array<{ recordedAs: AttributionRecord, stance: StanceType | null, basis: StanceBasis | null, attributor:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -370,7 +429,7 @@ export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { tr
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
+       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, reportedBy: { publisher: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision }, issuer:
             | { name: string }
             | { name: string }
             | { name: string }
@@ -426,6 +485,31 @@ export type WhoAttributedTheCzechMfaCampaignQuery = { campaign: { name: string, 
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } }> } };
+
+export type WhoCondemnedChinaOwnWordsOrReportedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoCondemnedChinaOwnWordsOrReportedQuery = { ownWords: { attributions: Array<{ stance: StanceType | null, basis: StanceBasis | null, attributor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, citations: Array<{ quote: string | null }> }> }, reported: { attributions: Array<{ stance: StanceType | null, basis: StanceBasis | null, attributor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, reportedBy: { id: string, title: string, publisher: string | null } | null, citations: Array<{ quote: string | null }> }> } };
 
 export type WhoExpressedSolidarityWithTheCzechRepublicQueryVariables = Exact<{ [key: string]: never; }>;
 
