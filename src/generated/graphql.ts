@@ -603,7 +603,7 @@ export type NamingPosition =
   | 'NAMED'
   /** The party's own words condemn the accused state ("undermines the credibility of the People’s Republic of China") without calling it responsible. */
   | 'NAMED_IN_CONDEMNATION'
-  /** The party responded without naming the accused state, and no source says more. */
+  /** The party responded without naming the accused state in its own words, and no source says it did not. */
   | 'RESPONDED_WITHOUT_NAMING'
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
   | 'SAID_NOT_TO_NAME';
