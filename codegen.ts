@@ -62,6 +62,7 @@ const config: CodegenConfig = {
           TimelineEvent: '../read/traversalRows.js#TimelineEventRow',
           Timeline: '../read/traversalRows.js#TimelineRow',
           PartyPosition: '../read/traversalRows.js#PartyPositionRow',
+          StatePosition: '../read/traversalRows.js#StatePositionRow',
           ResponseSummary: '../read/traversalRows.js#ResponseSummaryRow',
           ResponseStatistics: '../read/statisticsRows.js#ResponseStatisticsRow',
         },

@@ -1,9 +1,13 @@
 // Who holds whom responsible for which campaign: the NAMES_RESPONSIBLE stances of attribution
-// responses (one row per stance and campaign), and the CONDUCTED_BY / ATTRIBUTED_TO claims on
-// campaigns that no attribution response of the claimant states (one row each).
+// responses and the CONDEMNS stances of any response (one row per stance and campaign), whether in
+// the party's own words or as a source reports them (the stance's basis and reportedBy), and the
+// CONDUCTED_BY / ATTRIBUTED_TO claims on campaigns that no attribution response of the claimant
+// states (one row each).
 // With $accused and $includeSponsoredActors, a row may also name a threat actor SPONSORED_BY the
 // accused, directly or through a body that is PART_OF it; `sponsor` is then the accused.
 // Parameters: $accused, $includeSponsoredActors (boolean), $attributor, $campaign (ids or null),
+//   $basis (OWN_WORDS, REPORTED or null: only stances on that basis, a stance without one counting
+//   as OWN_WORDS; claims are then left out),
 //   $from, $to (DATEs or null: responses whose date overlaps; claims, being undated, drop out),
 //   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf), $limit.
 // Returns: up to $limit + 1 rows, dated first, oldest first: recordedAs (RESPONSE | CLAIM),
@@ -22,8 +26,8 @@ WITH target, CASE WHEN $accused IS NULL THEN null ELSE [$accused] + sponsoredIds
 CALL (accusedIds) {
   MATCH (resp:Response)-[s:REFERS_TO]->(accused:Entity)
   WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
-    AND s.stance = 'NAMES_RESPONSIBLE'
-    AND 'ATTRIBUTION' IN resp.types
+    AND ((s.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN resp.types) OR s.stance = 'CONDEMNS')
+    AND ($basis IS NULL OR coalesce(s.basis, 'OWN_WORDS') = $basis)
     AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf AND accused.knownSince <= $asOf))
     AND ($from IS NULL OR resp.occurredEnd >= $from)
     AND ($to IS NULL OR resp.occurredOn <= $to)
@@ -40,7 +44,7 @@ CALL (accusedIds) {
   UNION ALL
   MATCH (campaign:Campaign)-[c:CONDUCTED_BY|ATTRIBUTED_TO]->(accused:Entity)
   WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
-    AND $from IS NULL AND $to IS NULL
+    AND $from IS NULL AND $to IS NULL AND $basis IS NULL
     AND ($asOf IS NULL OR (c.knownSince <= $asOf AND campaign.knownSince <= $asOf AND accused.knownSince <= $asOf))
   OPTIONAL MATCH (claimant:Entity {id: c.claimedBy})
   WHERE $asOf IS NULL OR claimant.knownSince <= $asOf
@@ -58,7 +62,7 @@ CALL (accusedIds) {
 }
 WITH target, recordedAs, resp, attributor, accused, campaign, props, issuedOn
 WHERE $campaign IS NULL OR campaign.id = $campaign
-ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id
+ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, props.stance, props.key
 LIMIT $limit + 1
 RETURN recordedAs,
   resp {.*} AS response,

@@ -1,62 +1,90 @@
-// The entities within $depth relationships of one entity, breadth first, and the relationships among
-// them: the shape neighborhood() returns for drawing. Each layer keeps its nearest nodes until
-// $limit nodes are kept, so a hub (a state linked to thousands) cannot blow the answer up.
+// The entities within $depth relationships of one entity, and the relationships among them: the
+// shape neighborhood() returns for drawing. When more are reached than $limit, what analysts come
+// for is kept first: each node ranks by its kind ($kindRanks; responses and campaigns before
+// techniques), never above the node it was reached through (a campaign reached through a technique
+// ranks with techniques), then nearer before farther. Each layer is walked from the $limit best of
+// the one before, which is all the global choice can keep, so a hub stays bounded.
 // Relationship types come from src/model/vocabulary.ts's allow-list (never KNOWN_AS).
-// Parameters: $id, $depth (1..3), $types (list), $minConfidence (or null: relationships whose
-//   confidence score is below it are not walked; unscored ones are), $asOf (DATE or null: only
-//   nodes and relationships with knownSince <= $asOf), $limit (nodes), $edgeLimit.
+// Parameters: $id, $depth (1..3), $types (list), $kinds (list or null: only entities of these
+//   kinds are walked and kept), $kindRanks (map kind -> rank, lower is kept first), $otherRank (rank
+//   of kinds not in the map), $minConfidence (or null: relationships whose confidence score is below
+//   it are not walked; unscored ones are), $asOf (DATE or null: only nodes and relationships with
+//   knownSince <= $asOf), $limit (nodes), $edgeLimit.
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
-//   $asOf), nodes (list of {node, depth}, nearest first), edges (list of {type, source, target, key,
-//   props}), truncated.
+//   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
+//   props}), cut (list of {kind, count}: nodes reached but not kept), truncated.
 MATCH (center:Entity {id: $id})
 WITH center, ($asOf IS NULL OR center.knownSince <= $asOf) AS known
-WITH center, known, CASE WHEN known THEN [center] ELSE [] END AS layer0
-// Layer 1.
-CALL (layer0) {
-  UNWIND CASE WHEN $depth < 1 THEN [] ELSE layer0 END AS f
+WITH known, CASE WHEN known THEN [center] ELSE [] END AS nodes0
+// Layer 1: ranked by kind alone.
+CALL (nodes0) {
+  UNWIND CASE WHEN $depth < 1 THEN [] ELSE nodes0 END AS f
   MATCH (f)-[r]-(m:Entity)
   WHERE type(r) IN $types
+    AND ($kinds IS NULL OR m.kind IN $kinds)
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
-    AND NOT m IN layer0
+    AND NOT m IN nodes0
   WITH DISTINCT m
-  LIMIT $limit
-  RETURN collect(m) AS found1
+  WITH m, coalesce($kindRanks[m.kind], $otherRank) AS rank
+  ORDER BY rank, m.name, m.id
+  RETURN collect({node: m, rank: rank, depth: 1}) AS found1
 }
-WITH center, known, layer0, found1[0..($limit - size(layer0))] AS layer1,
-  size(found1) > $limit - size(layer0) AS cut1
-// Layer 2.
-CALL (layer0, layer1, cut1) {
-  UNWIND CASE WHEN cut1 OR $depth < 2 THEN [] ELSE layer1 END AS f
+WITH known, nodes0, found1, [x IN found1[0..$limit] | x.node] AS nodes1
+// Layer 2: a node's rank is its kind's, or that of the best node it was reached through if worse.
+CALL (nodes0, nodes1, found1) {
+  UNWIND CASE WHEN $depth < 2 THEN [] ELSE found1[0..$limit] END AS p
+  WITH p.node AS f, p.rank AS fromRank
   MATCH (f)-[r]-(m:Entity)
   WHERE type(r) IN $types
+    AND ($kinds IS NULL OR m.kind IN $kinds)
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
-    AND NOT m IN layer1 AND NOT m IN layer0
-  WITH DISTINCT m
-  LIMIT $limit
-  RETURN collect(m) AS found2
+    AND NOT m IN nodes1 AND NOT m IN nodes0
+  WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
+  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank
+  ORDER BY rank, m.name, m.id
+  RETURN collect({node: m, rank: rank, depth: 2}) AS found2
 }
-WITH center, known, layer0, layer1, cut1, found2[0..($limit - size(layer0) - size(layer1))] AS layer2,
-  size(found2) > $limit - size(layer0) - size(layer1) AS cut2
-// Layer 3.
-CALL (layer0, layer1, layer2, cut2) {
-  UNWIND CASE WHEN cut2 OR $depth < 3 THEN [] ELSE layer2 END AS f
+WITH known, nodes0, nodes1, found1, found2, [x IN found2[0..$limit] | x.node] AS nodes2
+// Layer 3, likewise.
+CALL (nodes0, nodes1, nodes2, found2) {
+  UNWIND CASE WHEN $depth < 3 THEN [] ELSE found2[0..$limit] END AS p
+  WITH p.node AS f, p.rank AS fromRank
   MATCH (f)-[r]-(m:Entity)
   WHERE type(r) IN $types
+    AND ($kinds IS NULL OR m.kind IN $kinds)
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
-    AND NOT m IN layer2 AND NOT m IN layer1 AND NOT m IN layer0
-  WITH DISTINCT m
-  LIMIT $limit
-  RETURN collect(m) AS found3
+    AND NOT m IN nodes2 AND NOT m IN nodes1 AND NOT m IN nodes0
+  WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
+  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank
+  ORDER BY rank, m.name, m.id
+  RETURN collect({node: m, rank: rank, depth: 3}) AS found3
 }
-WITH center, known, layer0, layer1, layer2, cut1 OR cut2 AS cutBefore,
-  found3[0..($limit - size(layer0) - size(layer1) - size(layer2))] AS layer3,
-  size(found3) > $limit - size(layer0) - size(layer1) - size(layer2) AS cut3
-WITH known, cutBefore OR cut3 AS nodesCut, layer0 + layer1 + layer2 + layer3 AS kept,
-  [n IN layer0 | {node: n {.*}, depth: 0}] + [n IN layer1 | {node: n {.*}, depth: 1}]
-  + [n IN layer2 | {node: n {.*}, depth: 2}] + [n IN layer3 | {node: n {.*}, depth: 3}] AS nodes
+// The best $limit of all layers. A kept node's parent ranks no worse and sits nearer, so it is kept too.
+CALL (found1, found2, found3) {
+  UNWIND found1 + found2 + found3 AS x
+  WITH x
+  ORDER BY x.rank, x.depth, x.node.name, x.node.id
+  RETURN collect(x) AS ranked
+}
+WITH known, nodes0, ranked[0..($limit - size(nodes0))] AS keptFound, ranked[($limit - size(nodes0))..] AS rest
+CALL (keptFound) {
+  UNWIND keptFound AS x
+  WITH x.node AS n, x.depth AS depth
+  RETURN collect({node: n {.*}, depth: depth}) AS keptRows
+}
+WITH known, rest, nodes0 + [x IN keptFound | x.node] AS kept, [n IN nodes0 | {node: n {.*}, depth: 0}] + keptRows AS nodes
+// What was reached and not kept, per kind (a node reached in two layers counts once).
+CALL (rest, kept) {
+  UNWIND rest AS x
+  WITH DISTINCT x.node AS n
+  WHERE NOT n IN kept
+  WITH n.kind AS kind, count(*) AS count
+  ORDER BY count DESC, kind
+  RETURN collect({kind: kind, count: count}) AS cut
+}
 // The relationships among the kept nodes, each once (from its start node).
 CALL (kept) {
   UNWIND kept AS a
@@ -69,4 +97,4 @@ CALL (kept) {
   LIMIT $edgeLimit + 1
   RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: properties(r)}) AS found
 }
-RETURN known, nodes, found[0..$edgeLimit] AS edges, nodesCut OR size(found) > $edgeLimit AS truncated
+RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, size(cut) > 0 OR size(found) > $edgeLimit AS truncated

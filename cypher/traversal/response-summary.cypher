@@ -1,12 +1,15 @@
 // The responses to one campaign with what the summary needs: each response with its party (the
 // entity it was issued on behalf of, else its issuer) and its stances; and the accused states, those
 // named responsible by a response to the campaign or sponsoring an actor said to have conducted it
-// (directly or through a body PART_OF the state). The counting is left to the caller.
+// (directly or through a body PART_OF the state). Each party comes with the state it belongs to
+// (itself, or the state it is PART_OF, up to three levels), so that a ministry counts for its state.
+// The counting is left to the caller.
 // Parameters: $campaign, $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
 //   $limit (responses).
 // Returns: one row, or none when $campaign is not a campaign: known (false when the campaign is not
 //   known as of $asOf), campaign, accused (states), responses (up to $limit + 1 of
-//   {response, party, stances: [{stance, targetId, props}]}).
+//   {response, party, partyState, stances: [{stance, targetId, props}]}; props carry the stance's
+//   basis and reportedBy).
 MATCH (campaign:Campaign {id: $campaign})
 WITH campaign, ($asOf IS NULL OR campaign.knownSince <= $asOf) AS known
 CALL (campaign, known) {
@@ -46,6 +49,12 @@ CALL (responses) {
     RETURN collect(CASE WHEN s IS NOT NULL THEN {stance: s.stance, targetId: target.id, props: properties(s)} END) AS stances
   }
   WITH response, coalesce(principal, issuer) AS party, stances
-  RETURN collect({response: response {.*}, party: party {.*}, stances: stances}) AS rows
+  CALL (party) {
+    OPTIONAL MATCH (party)(()-[po:PART_OF]->(:Entity) WHERE $asOf IS NULL OR po.knownSince <= $asOf){1,3}(state:State)
+    WHERE $asOf IS NULL OR state.knownSince <= $asOf
+    WITH party, head(collect(state)) AS bodyOf
+    RETURN CASE WHEN party:State THEN party ELSE bodyOf END AS partyState
+  }
+  RETURN collect({response: response {.*}, party: party {.*}, partyState: partyState {.*}, stances: stances}) AS rows
 }
 RETURN known, campaign {.*} AS campaign, accused, rows AS responses

@@ -91,7 +91,13 @@ export interface ResponseArg {
   onBehalfOfId?: string | null;
   concernsIds?: readonly string[] | null;
   acknowledgesIds?: readonly string[] | null;
-  stances?: ReadonlyArray<{ targetId: string; stance: string; citations: readonly CitationArg[] }> | null;
+  stances?: ReadonlyArray<{
+    targetId: string;
+    stance: string;
+    citations: readonly CitationArg[];
+    basis?: string | null;
+    reportedById?: string | null;
+  }> | null;
   confidence?: number | null;
   confidenceText?: string | null;
   basis?: string | null;
@@ -258,9 +264,25 @@ export function newResponse(input: ResponseArg): Edit {
     references.push({ argument: `input.acknowledgesIds[${index}]`, id: other });
   });
   (input.stances ?? []).forEach((stance, index) => {
-    const stanceCites = citing(`input.stances[${index}].citations`, stance.citations, true, references);
-    relationships.push(relationship('REFERS_TO', id, stance.targetId, stanceCites, stance.stance, { stance: stance.stance }));
-    references.push({ argument: `input.stances[${index}].targetId`, id: stance.targetId });
+    const at = `input.stances[${index}]`;
+    const stanceCites = citing(`${at}.citations`, stance.citations, true, references);
+    const reportedBy = stance.reportedById ?? null;
+    if (reportedBy !== null && stance.basis !== 'REPORTED')
+      throw badUserInput(`${at}.reportedById`, 'is only for basis REPORTED');
+    if (stance.basis === 'REPORTED' && reportedBy === null)
+      throw badUserInput(`${at}.reportedById`, 'names the reporting source of a REPORTED stance');
+    if (reportedBy !== null && !stanceCites.some((citation) => citation.sourceId === reportedBy)) {
+      throw badUserInput(`${at}.reportedById`, 'must be one of the sources the stance cites');
+    }
+    // One relationship per stance, and a reported one apart from the party's own (as the document reader keys them).
+    const key = reportedBy === null ? stance.stance : `${stance.stance}@${reportedBy}`;
+    const props = {
+      stance: stance.stance,
+      ...(stance.basis ? { basis: stance.basis } : {}),
+      ...(reportedBy ? { reportedBy } : {}),
+    };
+    relationships.push(relationship('REFERS_TO', id, stance.targetId, stanceCites, key, props));
+    references.push({ argument: `${at}.targetId`, id: stance.targetId });
   });
   return { entities: [entity], relationships, references };
 }

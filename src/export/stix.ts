@@ -267,8 +267,13 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
     source_ref: stixIds.get(rel.from),
     target_ref: stixIds.get(rel.to),
   });
-  if (stance) object.stance = props.stance;
-  else {
+  if (stance) {
+    object.stance = props.stance;
+    // Whose words: the party's own, or a source's account of them (reported_by_ref: that source).
+    if (typeof props.basis === 'string') object.basis = props.basis;
+    const reporter = typeof props.reportedBy === 'string' ? stixIds.get(props.reportedBy) : undefined;
+    if (reporter !== undefined) object.reported_by_ref = reporter;
+  } else {
     const relationshipType =
       typeof props.relationshipType === 'string'
         ? props.relationshipType

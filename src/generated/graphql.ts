@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HealthRow, EntityRow, LinkRow, StanceRow, CitationRow, AliasRow, PartialDateRow, ConfidenceRow, ConnectionRow, SearchHitRow } from '../read/rows.js';
 import type { ChangeRow } from '../editing/audit.js';
-import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
+import type { GraphEdgeRow, NeighborhoodRow, GraphPathRow, PathSetRow, AttributionRow, AttributionListRow, TimelineEventRow, TimelineRow, PartyPositionRow, StatePositionRow, ResponseSummaryRow } from '../read/traversalRows.js';
 import type { ResponseStatisticsRow } from '../read/statisticsRows.js';
 import type { Context } from '../graphql/context.js';
 export type Maybe<T> = T | null;
@@ -55,6 +55,8 @@ export type Attribution = {
   accused: Entity;
   /** Who attributes: the party a response was issued on behalf of, else its issuer; a claim's claimedBy. */
   attributor: Maybe<Entity>;
+  /** For a response: whose words the stance rests on, the attributor's own or a source's report (reportedBy). */
+  basis: Maybe<StanceBasis>;
   /** The campaign attributed; null for a response that concerns no recorded campaign. */
   campaign: Maybe<Campaign>;
   /** The sources that state this attribution, with their quotes. */
@@ -67,11 +69,13 @@ export type Attribution = {
   knownSince: Maybe<Scalars['String']['output']>;
   /** A response that names the accused, or a claim on a relationship. */
   recordedAs: AttributionRecord;
+  /** For a REPORTED stance: the source that reports it ("reported by UPI as condemning China"). */
+  reportedBy: Maybe<Source>;
   /** The attribution response; null for a claim. */
   response: Maybe<Response>;
   /** The state the accused actor is sponsored by, when the attribution was found through includeSponsoredActors. */
   sponsor: Maybe<Entity>;
-  /** NAMES_RESPONSIBLE for a response; null for a claim. */
+  /** NAMES_RESPONSIBLE (an attribution statement) or CONDEMNS (a condemnation of the accused) for a response; null for a claim. */
   stance: Maybe<StanceType>;
 };
 
@@ -280,6 +284,15 @@ export type DatabaseInfo = {
   version: Scalars['String']['output'];
 };
 
+/** How a date is known. */
+export type DateBasis =
+  /** Inferred from what a source says; inferredFrom says from what ("following Prague’s revelation" of Wednesday 28 May, in an article of that day). */
+  | 'INFERRED'
+  /** Given by a source other than the one the claim rests on, cited in full: citation has its URL, publisher and sentence. */
+  | 'OTHER_SOURCE'
+  /** The source states it ("it began in 2022"). */
+  | 'STATED';
+
 /** How precisely a source gives a date. */
 export type DatePrecision =
   /** The day (2025-05-28). */
@@ -473,6 +486,8 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** What was targeted (TARGETS). */
   asset: Maybe<Scalars['String']['output']>;
+  /** For a stance: whose words it rests on, the party's own or a source's report. */
+  basis: Maybe<StanceBasis>;
   /** The sources that state the relationship, with their quotes. */
   citations: Array<Citation>;
   /** The party that makes the claim, where the source says. */
@@ -485,6 +500,8 @@ export type GraphEdge = {
   id: Scalars['ID']['output'];
   /** Earliest publication date among the relationship's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** For a REPORTED stance: the source that reports it. */
+  reportedBy: Maybe<Source>;
   /** Id of the node the relationship starts from (as stored: a campaign is CONDUCTED_BY an actor). */
   source: Scalars['ID']['output'];
   /** A response's stance toward the target (REFERS_TO). */
@@ -811,7 +828,9 @@ export type MutationUpdateEntityArgs = {
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
-  /** The party responded without naming the accused state, and no source says more. */
+  /** The party's own words condemn the accused state ("undermines the credibility of the People’s Republic of China") without calling it responsible. */
+  | 'NAMED_IN_CONDEMNATION'
+  /** The party responded without naming the accused state in its own words, and no source says it did not. */
   | 'RESPONDED_WITHOUT_NAMING'
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
   | 'SAID_NOT_TO_NAME';
@@ -821,6 +840,8 @@ export type Neighborhood = {
   __typename?: 'Neighborhood';
   /** The entity the neighbourhood was taken around; null when the graph did not know it as of asOf. */
   center: Maybe<Entity>;
+  /** The nodes reached but not kept, counted per kind, most first (empty when nothing was cut). */
+  cut: Array<NodeKindCount>;
   /** Every relationship of the allowed types between two of the nodes. */
   edges: Array<GraphEdge>;
   /** The nodes, nearest first; the center comes first. */
@@ -833,6 +854,15 @@ export type Neighborhood = {
 export type Node = {
   /** Globally unique id: node(id:) fetches the object again. */
   id: Scalars['ID']['output'];
+};
+
+/** How many entities of one kind. */
+export type NodeKindCount = {
+  __typename?: 'NodeKindCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: EntityKind;
 };
 
 /** An alliance, a union, a ministry, an agency, a company or a security vendor. */
@@ -962,8 +992,14 @@ export type PageInfo = {
 /** A date known to a year, a month or a day, as the source gave it; nothing finer is invented. */
 export type PartialDate = {
   __typename?: 'PartialDate';
+  /** How the date is known; null where the data did not record it (imported data, dates entered without it). */
+  basis: Maybe<DateBasis>;
+  /** The source and its verbatim words that the date rests on (for OTHER_SOURCE, the other source's sentence). */
+  citation: Maybe<Citation>;
   /** Last day of the period, YYYY-MM-DD. */
   end: Scalars['String']['output'];
+  /** For an INFERRED date: what it was inferred from, and how. */
+  inferredFrom: Maybe<Scalars['String']['output']>;
   /** How precisely the source gives the date: YEAR, MONTH or DAY. */
   precision: DatePrecision;
   /** First day of the period, YYYY-MM-DD. */
@@ -983,10 +1019,16 @@ export type PartyPosition = {
   party: Entity;
   /** Whether the party named it, was said not to, or simply did not. */
   position: NamingPosition;
+  /** Its stances toward the accused state as sources report them (basis REPORTED), each with the source and quote. */
+  reported: Array<Stance>;
   /** The party's responses to the campaign. */
   responses: Array<Response>;
   /** Its stances toward the accused state in those responses. */
   stances: Array<StanceType>;
+  /** Its stances toward the accused state in its own words, as the sources quote them. */
+  stancesInOwnWords: Array<StanceType>;
+  /** The state the party belongs to: itself when it is a state, else the state it is PART_OF (a ministry's); null for an alliance or a person. */
+  state: Maybe<State>;
 };
 
 /** Which paths paths() returns. */
@@ -1136,8 +1178,10 @@ export type PersonLink = Link & {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Who attributed which campaign to whom: attribution responses that name a party responsible, and
-   * CONDUCTED_BY / ATTRIBUTED_TO claims no such response states. Filters combine (AND).
+   * Who attributed which campaign to whom: attribution responses that name a party responsible,
+   * responses that condemn a party, and CONDUCTED_BY / ATTRIBUTED_TO claims no such response states.
+   * Each response row says whether it rests on the attributor's own words or a source's report
+   * (basis, reportedBy). Filters combine (AND).
    * accused with includeSponsoredActors: also attributions naming threat actors SPONSORED_BY the
    * accused (directly or through one of its bodies): accused "state:cn" with includeSponsoredActors
    * answers "attributions of campaigns to the PRC or to actors it sponsors". from / to (YYYY, YYYY-MM
@@ -1163,7 +1207,9 @@ export type Query = {
   lookup: Array<Entity>;
   /**
    * The entities within depth relationships of an entity, and the relationships between them, for
-   * drawing. Breadth first: the nearest nodes are kept when limit cuts the answer (truncated).
+   * drawing. When limit cuts the answer (truncated, cut), what analysts come for is kept first:
+   * responses, campaigns, states and organisations before techniques and malware (kindOrder), a node
+   * reached through a technique ranking with techniques, and nearer before farther.
    * depth 1 to 3; limit 1 to 1000 nodes, and at most 5 × limit edges. minConfidence drops
    * relationships whose stated confidence score is below it (relationships without a score stay).
    */
@@ -1225,6 +1271,7 @@ export type QueryAttributionsArgs = {
   accused?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
   attributor?: InputMaybe<Scalars['ID']['input']>;
+  basis?: InputMaybe<StanceBasis>;
   campaign?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   includeSponsoredActors?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1275,6 +1322,8 @@ export type QueryNeighborhoodArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  kindOrder?: InputMaybe<Array<EntityKind>>;
+  kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   minConfidence?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -1658,6 +1707,8 @@ export type ResponseSummary = {
   accusedStates: Array<State>;
   /** Responses counted by stance, most first. */
   byStance: Array<StanceCount>;
+  /** The positions rolled up to states: a ministry's response counts for its state, with both levels shown. */
+  byState: Array<StatePosition>;
   /** Responses counted by type, most first. */
   byType: Array<ResponseTypeCount>;
   /** Null when the graph did not know the campaign as of asOf (the counts are then 0). */
@@ -1666,6 +1717,8 @@ export type ResponseSummary = {
   declinedToName: Array<PartyPosition>;
   /** Parties that named an accused state as responsible. */
   namedBy: Array<PartyPosition>;
+  /** Parties that a source reports as naming or condemning an accused state, whatever their own words say (NATO and the EU, per UPI). */
+  reportedAsAccusing: Array<PartyPosition>;
   /** Responses concerning the campaign. */
   responseCount: Scalars['Int']['output'];
 };
@@ -1764,6 +1817,8 @@ export type Source = Entity & Node & {
   sourceType: Maybe<SourceType>;
   /** Original STIX ids of the objects this entity was imported from. */
   stixIds: Array<Scalars['String']['output']>;
+  /** Where a stored copy of the document's text is, relative to the repository root: quotes can be checked against it. */
+  textFile: Maybe<Scalars['String']['output']>;
   /** The headline or title (the same as name). */
   title: Scalars['String']['output'];
   /** True when no headline is known and the title describes the document instead. */
@@ -1836,10 +1891,14 @@ export type SourceType =
 /** A response's stance toward one party (a REFERS_TO relationship). */
 export type Stance = {
   __typename?: 'Stance';
+  /** Whose words the stance rests on: the party's own, or a source's report; null where not recorded. */
+  basis: Maybe<StanceBasis>;
   /** The sources that state the stance, with their quotes. */
   citations: Array<Citation>;
   /** Earliest publication date among the stance's sources (YYYY-MM-DD). */
   knownSince: Maybe<Scalars['String']['output']>;
+  /** For a REPORTED stance: the source that reports it ("reported by UPI as condemning China"). */
+  reportedBy: Maybe<Source>;
   /** The response that takes the stance. */
   response: Response;
   /** What the response does toward the party: names it responsible, alludes to it, does not name it, condemns it, … */
@@ -1848,19 +1907,35 @@ export type Stance = {
   target: Entity;
 };
 
+/**
+ * Whose words a stance rests on. A source can report what a party did ("NATO and the European Union …
+ * were quick to condemn China") while the party's own quoted words name no one: both are kept, apart.
+ */
+export type StanceBasis =
+  /** The party's own words, as the source quotes them. */
+  | 'OWN_WORDS'
+  /** The source's account of what the party said or did (paraphrase, reported speech, characterisation); reportedBy names the source. */
+  | 'REPORTED';
+
 /** How many responses to a campaign take one stance. */
 export type StanceCount = {
   __typename?: 'StanceCount';
   /** Responses that take this stance toward some party. */
   count: Scalars['Int']['output'];
+  /** Of those, the responses that take it in the party's own words (not only as a source reports it). */
+  inOwnWords: Scalars['Int']['output'];
   /** The stance. */
   stance: StanceType;
 };
 
 /** A response's stance toward one party, with its sources. */
 export type StanceInput = {
+  /** OWN_WORDS when the citations quote the party itself; REPORTED when they are a source's account of it (then reportedById). */
+  basis?: InputMaybe<StanceBasis>;
   /** The sources that state the stance; at least one. */
   citations: Array<CitationInput>;
+  /** For basis REPORTED: the source that reports the stance, one of the cited sources (id). */
+  reportedById?: InputMaybe<Scalars['ID']['input']>;
   /** What the response does toward the party. */
   stance: StanceType;
   /** The party the response refers to (a state, an actor, a person or group). */
@@ -1976,6 +2051,19 @@ export type StateLink = Link & {
   node: State;
   /** The relationship's type. */
   type: RelationshipType;
+};
+
+/** A state's position toward an accused state, rolled up from its own responses and those of its bodies. */
+export type StatePosition = {
+  __typename?: 'StatePosition';
+  /** The accused state. */
+  accused: State;
+  /** The state itself and its bodies (PART_OF) that responded, each with its own position. */
+  parties: Array<PartyPosition>;
+  /** The strongest position among its parties: NAMED, NAMED_IN_CONDEMNATION, SAID_NOT_TO_NAME, RESPONDED_WITHOUT_NAMING. */
+  position: NamingPosition;
+  /** The state. */
+  state: State;
 };
 
 /** A group that conducts cyber operations (APT31), with its sponsors, campaigns, members and the responses naming it. */
@@ -2218,6 +2306,7 @@ export type ResolversTypes = {
   CitationInput: CitationInput;
   Confidence: ResolverTypeWrapper<ConfidenceRow>;
   DatabaseInfo: ResolverTypeWrapper<DatabaseInfo>;
+  DateBasis: DateBasis;
   DatePrecision: DatePrecision;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Direction: Direction;
@@ -2249,6 +2338,7 @@ export type ResolversTypes = {
   NamingPosition: NamingPosition;
   Neighborhood: ResolverTypeWrapper<NeighborhoodRow>;
   Node: ResolverTypeWrapper<EntityRow>;
+  NodeKindCount: ResolverTypeWrapper<NodeKindCount>;
   Organization: ResolverTypeWrapper<EntityRow>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionRow>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
@@ -2284,6 +2374,7 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   SourceType: SourceType;
   Stance: ResolverTypeWrapper<StanceRow>;
+  StanceBasis: StanceBasis;
   StanceCount: ResolverTypeWrapper<StanceCount>;
   StanceInput: StanceInput;
   StanceType: StanceType;
@@ -2291,6 +2382,7 @@ export type ResolversTypes = {
   StateConnection: ResolverTypeWrapper<ConnectionRow>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
   StateLink: ResolverTypeWrapper<LinkRow>;
+  StatePosition: ResolverTypeWrapper<StatePositionRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThreatActor: ResolverTypeWrapper<EntityRow>;
   ThreatActorConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -2348,6 +2440,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Neighborhood: NeighborhoodRow;
   Node: EntityRow;
+  NodeKindCount: NodeKindCount;
   Organization: EntityRow;
   OrganizationConnection: ConnectionRow;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
@@ -2384,6 +2477,7 @@ export type ResolversParentTypes = {
   StateConnection: ConnectionRow;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
   StateLink: LinkRow;
+  StatePosition: StatePositionRow;
   String: Scalars['String']['output'];
   ThreatActor: EntityRow;
   ThreatActorConnection: ConnectionRow;
@@ -2409,12 +2503,14 @@ export type AliasResolvers<ContextType = Context, ParentType extends ResolversPa
 export type AttributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution']> = {
   accused?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   attributor?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAs?: Resolver<ResolversTypes['AttributionRecord'], ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['Response']>, ParentType, ContextType>;
   sponsor?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   stance?: Resolver<Maybe<ResolversTypes['StanceType']>, ParentType, ContextType>;
@@ -2535,12 +2631,14 @@ export type EntityLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   asset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stance?: Resolver<Maybe<ResolversTypes['StanceType']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2657,6 +2755,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type NeighborhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
   center?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  cut?: Resolver<Array<ResolversTypes['NodeKindCount']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2664,6 +2763,11 @@ export type NeighborhoodResolvers<ContextType = Context, ParentType extends Reso
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Campaign' | 'IntelObject' | 'Organization' | 'Person' | 'PersonGroup' | 'Response' | 'Source' | 'State' | 'ThreatActor', ParentType, ContextType>;
+};
+
+export type NodeKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeKindCount'] = ResolversParentTypes['NodeKindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -2718,7 +2822,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  basis?: Resolver<Maybe<ResolversTypes['DateBasis']>, ParentType, ContextType>;
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2729,8 +2836,11 @@ export type PartyPositionResolvers<ContextType = Context, ParentType extends Res
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   party?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['NamingPosition'], ParentType, ContextType>;
+  reported?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType>;
   responses?: Resolver<Array<ResolversTypes['Response']>, ParentType, ContextType>;
   stances?: Resolver<Array<ResolversTypes['StanceType']>, ParentType, ContextType>;
+  stancesInOwnWords?: Resolver<Array<ResolversTypes['StanceType']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
 };
 
 export type PathSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSet'] = ResolversParentTypes['PathSet']> = {
@@ -2886,10 +2996,12 @@ export type ResponseStatisticsResolvers<ContextType = Context, ParentType extend
 export type ResponseSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseSummary'] = ResolversParentTypes['ResponseSummary']> = {
   accusedStates?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   byStance?: Resolver<Array<ResolversTypes['StanceCount']>, ParentType, ContextType>;
+  byState?: Resolver<Array<ResolversTypes['StatePosition']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['ResponseTypeCount']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
   declinedToName?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
   namedBy?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
+  reportedAsAccusing?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
   responseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2918,6 +3030,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sourceType?: Resolver<Maybe<ResolversTypes['SourceType']>, ParentType, ContextType>;
   stixIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  textFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleIsDescriptive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2936,8 +3049,10 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stance'] = ResolversParentTypes['Stance']> = {
+  basis?: Resolver<Maybe<ResolversTypes['StanceBasis']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   knownSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   response?: Resolver<ResolversTypes['Response'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['StanceType'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -2945,6 +3060,7 @@ export type StanceResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type StanceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceCount'] = ResolversParentTypes['StanceCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inOwnWords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['StanceType'], ParentType, ContextType>;
 };
 
@@ -2990,6 +3106,13 @@ export type StateLinkResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StatePositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatePosition'] = ResolversParentTypes['StatePosition']> = {
+  accused?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['PartyPosition']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['NamingPosition'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
 };
 
 export type ThreatActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActor'] = ResolversParentTypes['ThreatActor']> = {
@@ -3092,6 +3215,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeKindCount?: NodeKindCountResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -3123,6 +3247,7 @@ export type Resolvers<ContextType = Context> = {
   StateConnection?: StateConnectionResolvers<ContextType>;
   StateEdge?: StateEdgeResolvers<ContextType>;
   StateLink?: StateLinkResolvers<ContextType>;
+  StatePosition?: StatePositionResolvers<ContextType>;
   ThreatActor?: ThreatActorResolvers<ContextType>;
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;

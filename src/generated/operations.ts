@@ -10,6 +10,15 @@ export type AttributionRecord =
   /** A response (an attribution statement) that names the accused as responsible. */
   | 'RESPONSE';
 
+/** How a date is known. */
+export type DateBasis =
+  /** Inferred from what a source says; inferredFrom says from what ("following Prague’s revelation" of Wednesday 28 May, in an article of that day). */
+  | 'INFERRED'
+  /** Given by a source other than the one the claim rests on, cited in full: citation has its URL, publisher and sentence. */
+  | 'OTHER_SOURCE'
+  /** The source states it ("it began in 2022"). */
+  | 'STATED';
+
 /** How precisely a source gives a date. */
 export type DatePrecision =
   /** The day (2025-05-28). */
@@ -71,7 +80,9 @@ export type EntityKind =
 export type NamingPosition =
   /** A response of the party names the accused state as responsible. */
   | 'NAMED'
-  /** The party responded without naming the accused state, and no source says more. */
+  /** The party's own words condemn the accused state ("undermines the credibility of the People’s Republic of China") without calling it responsible. */
+  | 'NAMED_IN_CONDEMNATION'
+  /** The party responded without naming the accused state in its own words, and no source says it did not. */
   | 'RESPONDED_WITHOUT_NAMING'
   /** The source says the party did not name the accused state (DOES_NOT_NAME stance). */
   | 'SAID_NOT_TO_NAME';
@@ -191,6 +202,16 @@ export type ResponseType =
   /** A public statement about the incident that the source does not classify further (head of state, minister, secretary-general). */
   | 'STATEMENT';
 
+/**
+ * Whose words a stance rests on. A source can report what a party did ("NATO and the European Union …
+ * were quick to condemn China") while the party's own quoted words name no one: both are kept, apart.
+ */
+export type StanceBasis =
+  /** The party's own words, as the source quotes them. */
+  | 'OWN_WORDS'
+  /** The source's account of what the party said or did (paraphrase, reported speech, characterisation); reportedBy names the source. */
+  | 'REPORTED';
+
 /** A response's stance toward a party it refers to. */
 export type StanceType =
   /** Refers to the party without naming it as responsible ("activity linked to Beijing"). */
@@ -253,7 +274,7 @@ export type AlliancesOfTheVictimStateQuery = { campaign: { targets: Array<{ asse
 export type Apt31NeighborhoodQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, center:
+export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cut: Array<{ kind: EntityKind, count: number }>, center:
       | { id: string, name: string }
       | { id: string, name: string }
       | { id: string, name: string }
@@ -273,7 +294,7 @@ export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cente
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
       | { id: string, kind: EntityKind, name: string }
-    >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, asset: string | null, title: string | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
+    >, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, direction: Direction, stance: StanceType | null, basis: StanceBasis | null, asset: string | null, title: string | null, reportedBy: { publisher: string | null } | null, confidence: { score: number | null, text: string | null } | null, claimedBy:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -288,7 +309,7 @@ export type Apt31NeighborhoodQuery = { neighborhood: { truncated: boolean, cente
 export type Apt31TimelineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Apt31TimelineQuery = { timeline: { truncated: boolean, events: Array<{ kind: TimelineEventKind, responseTypes: Array<ResponseType>, date: { text: string, precision: DatePrecision }, subject:
+export type Apt31TimelineQuery = { timeline: { truncated: boolean, events: Array<{ kind: TimelineEventKind, responseTypes: Array<ResponseType>, date: { text: string, precision: DatePrecision, basis: DateBasis | null, inferredFrom: string | null }, subject:
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
@@ -330,7 +351,7 @@ export type CzechAttributionAsOfQuery = { attributions: { attributions: Array<{ 
 export type CzechMfaResponseSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: number, campaign: { name: string } | null, byType: Array<{ type: ResponseType, count: number }>, byStance: Array<{ stance: StanceType, count: number }>, accusedStates: Array<{ name: string }>, namedBy: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: number, campaign: { name: string } | null, byType: Array<{ type: ResponseType, count: number }>, byStance: Array<{ stance: StanceType, count: number, inOwnWords: number }>, accusedStates: Array<{ name: string }>, namedBy: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -340,7 +361,7 @@ export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: n
         | { name: string }
         | { name: string }
         | { name: string }
-      , accused: { name: string }, citations: Array<{ quote: string | null }> }>, declinedToName: Array<{ position: NamingPosition, stances: Array<StanceType>, party:
+      , state: { name: string } | null, accused: { name: string }, citations: Array<{ quote: string | null }> }>, declinedToName: Array<{ position: NamingPosition, stances: Array<StanceType>, stancesInOwnWords: Array<StanceType>, party:
         | { name: string }
         | { name: string }
         | { name: string }
@@ -350,7 +371,42 @@ export type CzechMfaResponseSummaryQuery = { responseSummary: { responseCount: n
         | { name: string }
         | { name: string }
         | { name: string }
-      , accused: { name: string }, citations: Array<{ quote: string | null }> }> } };
+      , accused: { name: string }, citations: Array<{ quote: string | null }>, reported: Array<{ stance: StanceType, basis: StanceBasis | null, reportedBy: { publisher: string | null } | null, citations: Array<{ quote: string | null }> }> }>, reportedAsAccusing: Array<{ party:
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+        | { name: string }
+       }>, byState: Array<{ position: NamingPosition, state: { name: string }, parties: Array<{ position: NamingPosition, party:
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+          | { name: string }
+         }> }> } };
+
+export type CzechStatePositionTowardChinaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CzechStatePositionTowardChinaQuery = { responseSummary: { byState: Array<{ position: NamingPosition, state: { id: string, name: string }, accused: { name: string }, parties: Array<{ position: NamingPosition, stancesInOwnWords: Array<StanceType>, party:
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+          | { id: string, name: string, kind: EntityKind }
+        , state: { name: string } | null, citations: Array<{ quote: string | null }> }> }> } };
 
 export type DidNatoNameChinaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -365,7 +421,7 @@ export type DidNatoNameChinaQuery = { namedChina: { totalCount: number }, natoRe
             | { name: string }
             | { name: string }
             | { name: string }
-           | null }>, stances: Array<{ stance: StanceType, target:
+           | null }>, stances: Array<{ stance: StanceType, basis: StanceBasis | null, reportedBy: { publisher: string | null } | null, target:
             | { id: string, name: string }
             | { id: string, name: string }
             | { id: string, name: string }
@@ -401,6 +457,11 @@ export type EurepocWhoAttributesToWhomQueryVariables = Exact<{
 
 export type EurepocWhoAttributesToWhomQuery = { responseStatistics: { attributorAccused: Array<{ attributions: number, incidents: number, attributor: { id: string, name: string }, accused: { id: string, name: string } }> } };
 
+export type HowTheResponseDatesAreKnownQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HowTheResponseDatesAreKnownQuery = { responses: { edges: Array<{ node: { id: string, name: string, date: { text: string, precision: DatePrecision, start: string, end: string, basis: DateBasis | null, inferredFrom: string | null, citation: { quote: string | null, source: { id: string, title: string, publisher: string | null, url: string | null, textFile: string | null } } | null } | null } }> } };
+
 export type LegalActionAgainstApt31MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -414,7 +475,7 @@ export type LegalActionAgainstApt31MembersQuery = { threatActor: { name: string,
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
+      , citations: Array<{ quote: string | null, source: { title: string } }> }> } | null, responses: { edges: Array<{ node: { name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision, basis: DateBasis | null, inferredFrom: string | null } | null, issuer:
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
           | { name: string, kind: EntityKind }
@@ -464,7 +525,7 @@ export type NatoToApt31PathQuery = { paths: { truncated: boolean, paths: Array<{
 export type ResponsesToCampaignsOfPrcSponsoredActorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { truncated: boolean, attributions: Array<{ recordedAs: AttributionRecord, stance: StanceType | null, attributor:
+export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { truncated: boolean, attributions: Array<{ recordedAs: AttributionRecord, stance: StanceType | null, basis: StanceBasis | null, attributor:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -494,7 +555,7 @@ export type ResponsesToCampaignsOfPrcSponsoredActorsQuery = { attributions: { tr
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
+       | null, date: { text: string, precision: DatePrecision } | null, confidence: { score: number | null, text: string | null } | null, reportedBy: { publisher: string | null } | null, citations: Array<{ quote: string | null, source: { title: string } }>, campaign: { id: string, name: string, responses: Array<{ id: string, name: string, types: Array<ResponseType>, date: { text: string, precision: DatePrecision } | null, issuer:
             | { name: string }
             | { name: string }
             | { name: string }
@@ -550,6 +611,31 @@ export type WhoAttributedTheCzechMfaCampaignQuery = { campaign: { name: string, 
             | { id: string, name: string, kind: EntityKind }
             | { id: string, name: string, kind: EntityKind }
           , citations: Array<{ quote: string | null, source: { title: string, publisher: string | null, published: { text: string } | null } }> }> } }> } };
+
+export type WhoCondemnedChinaOwnWordsOrReportedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoCondemnedChinaOwnWordsOrReportedQuery = { ownWords: { attributions: Array<{ stance: StanceType | null, basis: StanceBasis | null, attributor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, citations: Array<{ quote: string | null }> }> }, reported: { attributions: Array<{ stance: StanceType | null, basis: StanceBasis | null, attributor:
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+        | { id: string, name: string }
+       | null, reportedBy: { id: string, title: string, publisher: string | null } | null, citations: Array<{ quote: string | null }> }> } };
 
 export type WhoExpressedSolidarityWithTheCzechRepublicQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -100,6 +100,18 @@ export const STANCES = [
 ] as const;
 export type Stance = (typeof STANCES)[number];
 
+/**
+ * Whose words a stance rests on: the party's own, as a source quotes them, or a source's account of
+ * what the party said or did ("NATO and the European Union … were quick to condemn China"), which
+ * then names the source that reports it (reportedBy).
+ */
+export const STANCE_BASES = ['OWN_WORDS', 'REPORTED'] as const;
+export type StanceBasis = (typeof STANCE_BASES)[number];
+
+/** How a date is known: stated by its source, inferred from what a source says, or given by another source. */
+export const DATE_BASES = ['STATED', 'INFERRED', 'OTHER_SOURCE'] as const;
+export type DateBasis = (typeof DATE_BASES)[number];
+
 export const ORGANIZATION_TYPES = [
   'GOVERNMENT_BODY',
   'INTERGOVERNMENTAL',

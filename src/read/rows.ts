@@ -55,6 +55,10 @@ export interface AliasRow {
 export interface PartialDateRow {
   start: string;
   precision: 'YEAR' | 'MONTH' | 'DAY';
+  /** How the date is known (<name>Basis, <name>InferredFrom, <name>Source and <name>Quote), where recorded. */
+  basis?: 'STATED' | 'INFERRED' | 'OTHER_SOURCE' | null;
+  inferredFrom?: string | null;
+  citation?: CitationRow | null;
 }
 
 export interface ConfidenceRow {

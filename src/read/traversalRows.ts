@@ -2,7 +2,7 @@
  * What the traversal resolvers (src/graphql/resolvers/traversal.ts) hand to the fields below them:
  * the GraphQL types of schema/traversal.graphql bound to these by codegen.ts's mappers.
  */
-import type { CitationRow, ConfidenceRow, EntityRow, PartialDateRow } from './rows.js';
+import type { CitationRow, ConfidenceRow, EntityRow, PartialDateRow, StanceRow } from './rows.js';
 
 /** A relationship as the traversal statements return it (cypher/traversal/*). */
 export interface RelationshipRow {
@@ -26,6 +26,8 @@ export interface NeighborhoodRow {
   nodes: EntityRow[];
   edges: GraphEdgeRow[];
   truncated: boolean;
+  /** Nodes reached but not kept, per kind. */
+  cut: Array<{ kind: string; count: number }>;
 }
 
 export interface GraphPathRow {
@@ -48,6 +50,9 @@ export interface AttributionRow {
   date: PartialDateRow | null;
   confidence: ConfidenceRow | null;
   stance: string | null;
+  basis: 'OWN_WORDS' | 'REPORTED' | null;
+  /** Id of the source that reports a REPORTED stance. */
+  reportedById: string | null;
   citations: CitationRow[];
   knownSince: string | null;
 }
@@ -68,7 +73,7 @@ export interface TimelineRow {
   truncated: boolean;
 }
 
-export type NamingPosition = 'NAMED' | 'SAID_NOT_TO_NAME' | 'RESPONDED_WITHOUT_NAMING';
+export type NamingPosition = 'NAMED' | 'NAMED_IN_CONDEMNATION' | 'SAID_NOT_TO_NAME' | 'RESPONDED_WITHOUT_NAMING';
 
 export interface PartyPositionRow {
   party: EntityRow;
@@ -77,14 +82,27 @@ export interface PartyPositionRow {
   responses: EntityRow[];
   stances: string[];
   citations: CitationRow[];
+  /** The state the party belongs to (itself, or through PART_OF), or null. */
+  state: EntityRow | null;
+  stancesInOwnWords: string[];
+  reported: StanceRow[];
+}
+
+export interface StatePositionRow {
+  state: EntityRow;
+  accused: EntityRow;
+  position: NamingPosition;
+  parties: PartyPositionRow[];
 }
 
 export interface ResponseSummaryRow {
   campaign: EntityRow | null;
   responseCount: number;
   byType: Array<{ type: string; count: number }>;
-  byStance: Array<{ stance: string; count: number }>;
+  byStance: Array<{ stance: string; count: number; inOwnWords: number }>;
   accusedStates: EntityRow[];
   namedBy: PartyPositionRow[];
   declinedToName: PartyPositionRow[];
+  reportedAsAccusing: PartyPositionRow[];
+  byState: StatePositionRow[];
 }

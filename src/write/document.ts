@@ -2,10 +2,12 @@ import type { Raw } from '../model/records.js';
 import { withConfidenceScore } from '../model/confidence.js';
 import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
 import {
+  DATE_BASES,
   ENTITY_KINDS,
   RELATIONSHIP_TYPES,
   RESPONSE_TYPES,
   STANCES,
+  STANCE_BASES,
   isOneOf,
   type EntityKind,
   type RelationshipType,
@@ -30,6 +32,8 @@ import {
 
 /** Fields with a meaning of their own; every other field of an entry is stored as a property. */
 const DATE_FIELDS = new Set(['started', 'disclosed', 'ended', 'published', 'date']);
+/** A date given as a map says how it is known (docs/model.md, "Partial dates"). */
+const DATE_DETAIL_FIELDS = new Set(['on', 'basis', 'source', 'quote', 'inferredFrom']);
 const ENTITY_FIELDS = new Set(['id', 'kind', 'name', 'title', 'description', 'aliases', 'cite', ...DATE_FIELDS]);
 const RELATIONSHIP_FIELDS = new Set(['type', 'from', 'to', 'key', 'cite', ...DATE_FIELDS]);
 const RESPONSE_FIELDS = new Set([
@@ -48,6 +52,8 @@ const RESPONSE_FIELDS = new Set([
 
 class Reader {
   readonly problems: Problem[] = [];
+  /** The document's own sources by id, for checking that a date from another source is cited in full. */
+  readonly sources = new Map<string, Raw>();
 
   problem(at: string, message: string): void {
     this.problems.push({ at, message });
@@ -121,11 +127,63 @@ class Reader {
     const dates: Record<string, PartialDate | null> = {};
     for (const field of DATE_FIELDS) {
       if (entry[field] === undefined) continue;
+      const value = isMap(entry[field]) ? (entry[field] as Raw).on : entry[field];
       // A response's date is when it happened; "date" alone would be ambiguous among the others.
-      dates[field === 'date' ? 'occurred' : field] = this.date(entry[field], at, field);
+      dates[field === 'date' ? 'occurred' : field] = this.date(value, at, field);
     }
     return dates;
   }
+
+  /**
+   * How each date of the entry is known, from a date given as a map {on, basis, source, quote,
+   * inferredFrom}: stored as <name>Basis, <name>Source, <name>Quote and <name>InferredFrom. A date
+   * from another source adds that source to the entry's citations, so that the claim cites it.
+   */
+  dateProvenance(entry: Raw, at: string, citations: Citation[]): Record<string, PropertyValue> {
+    const props: Record<string, PropertyValue> = {};
+    for (const field of DATE_FIELDS) {
+      const value = entry[field];
+      if (!isMap(value)) continue;
+      const detail = value as Raw;
+      const fieldAt = `${at} ${field}`;
+      for (const key of Object.keys(detail)) {
+        if (!DATE_DETAIL_FIELDS.has(key)) this.problem(fieldAt, `${key} is not one of ${[...DATE_DETAIL_FIELDS].join(', ')}`);
+      }
+      if (detail.on === undefined) this.problem(fieldAt, 'on is missing: the date itself');
+      const basis = this.string(detail, 'basis', fieldAt);
+      if (basis !== null && !isOneOf(DATE_BASES, basis)) {
+        this.problem(fieldAt, `basis "${basis}" is not one of ${DATE_BASES.join(', ')}`);
+        continue;
+      }
+      const source = this.string(detail, 'source', fieldAt, basis === 'OTHER_SOURCE');
+      const quote = this.string(detail, 'quote', fieldAt, basis === 'OTHER_SOURCE');
+      const inferredFrom = this.string(detail, 'inferredFrom', fieldAt, basis === 'INFERRED');
+      if ((source === null) !== (quote === null))
+        this.problem(fieldAt, 'source and quote go together: the words and where they are');
+      if (basis === 'OTHER_SOURCE' && source !== null) {
+        const cited = this.sources.get(source);
+        if (cited === undefined || !cited.url || !cited.publisher) {
+          this.problem(
+            fieldAt,
+            `source "${source}" must be a source of this file with its url and publisher: a date from another source is cited in full`,
+          );
+        }
+        citations.push({ sourceId: source, quote });
+      } else if (source !== null && !citations.some((citation) => citation.sourceId === source)) {
+        this.problem(fieldAt, `source "${source}" is not among the sources the entry cites`);
+      }
+      const name = field === 'date' ? 'occurred' : field;
+      if (basis !== null) props[`${name}Basis`] = basis;
+      if (source !== null) props[`${name}Source`] = source;
+      if (quote !== null) props[`${name}Quote`] = quote;
+      if (inferredFrom !== null) props[`${name}InferredFrom`] = inferredFrom;
+    }
+    return props;
+  }
+}
+
+function isMap(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityKind): EntityInput | null {
@@ -152,9 +210,9 @@ function readEntity(reader: Reader, raw: Raw, at: string, kindOverride?: EntityK
   });
   // Read every field before giving up on the entry, so that one pass reports all its problems.
   const description = reader.string(raw, 'description', at, false);
-  const props = withConfidenceScore(reader.props(raw, ENTITY_FIELDS, at));
-  const dates = reader.dates(raw, at);
   const citations = reader.citations(raw, at);
+  const props = withConfidenceScore({ ...reader.props(raw, ENTITY_FIELDS, at), ...reader.dateProvenance(raw, at, citations) });
+  const dates = reader.dates(raw, at);
   if (id === null || kind === null || name === null || !isOneOf(ENTITY_KINDS, kind)) return null;
   return { id, kind, name, description, props, dates, aliases, citations };
 }
@@ -167,14 +225,15 @@ function readRelationship(reader: Reader, raw: Raw, at: string): RelationshipInp
     reader.problem(at, `type "${type}" is not one of ${RELATIONSHIP_TYPES.join(', ')}`);
   }
   if (type === null || from === null || to === null || !isOneOf(RELATIONSHIP_TYPES, type)) return null;
+  const citations = reader.citations(raw, at);
   return {
     type,
     from,
     to,
     key: reader.string(raw, 'key', at, false) ?? '',
-    props: withConfidenceScore(reader.props(raw, RELATIONSHIP_FIELDS, at)),
+    props: withConfidenceScore({ ...reader.props(raw, RELATIONSHIP_FIELDS, at), ...reader.dateProvenance(raw, at, citations) }),
     dates: reader.dates(raw, at),
-    citations: reader.citations(raw, at),
+    citations,
   };
 }
 
@@ -218,8 +277,20 @@ function readResponse(reader: Reader, raw: Raw, at: string): { entity: EntityInp
     const stance = reader.string(item as Raw, 'stance', refAt);
     if (stance !== null && !isOneOf(STANCES, stance))
       reader.problem(refAt, `stance "${stance}" is not one of ${STANCES.join(', ')}`);
+    const basis = reader.string(item as Raw, 'basis', refAt, false);
+    if (basis !== null && !isOneOf(STANCE_BASES, basis))
+      reader.problem(refAt, `basis "${basis}" is not one of ${STANCE_BASES.join(', ')}`);
+    const reportedBy = reader.string(item as Raw, 'reportedBy', refAt, basis === 'REPORTED');
+    if (reportedBy !== null && basis !== 'REPORTED') reader.problem(refAt, 'reportedBy is only for basis REPORTED');
+    const citations = reader.citations(item as Raw, refAt);
+    if (reportedBy !== null && !citations.some((citation) => citation.sourceId === reportedBy)) {
+      reader.problem(refAt, `reportedBy "${reportedBy}" must be one of the sources the stance cites`);
+    }
     if (target === null || stance === null) return;
-    relationships.push(link('REFERS_TO', entity.id, target, reader.citations(item as Raw, refAt), stance, { stance }));
+    // One relationship per stance, and a reported one apart from the party's own: both can hold at once.
+    const key = reportedBy === null ? stance : `${stance}@${reportedBy}`;
+    const props = { stance, ...(basis === null ? {} : { basis }), ...(reportedBy === null ? {} : { reportedBy }) };
+    relationships.push(link('REFERS_TO', entity.id, target, citations, key, props));
   });
   return { entity, relationships };
 }
@@ -232,6 +303,7 @@ export function readDocument(document: Raw, origin: string): Changeset {
   const entities: EntityInput[] = [];
   const relationships: RelationshipInput[] = [];
   reader.list(document, 'sources', 'sources').forEach((raw, index) => {
+    if (isMap(raw) && typeof (raw as Raw).id === 'string') reader.sources.set((raw as Raw).id as string, raw as Raw);
     const entity = readEntity(reader, raw as Raw, `sources[${index}]`, 'Source');
     if (entity) entities.push(entity);
   });

@@ -52,6 +52,25 @@ describe('STIX export and import round trip', () => {
     ]) {
       expect(types, type).toContain(type);
     }
+    // A stance says whose words it rests on; a reported one points at the source that reports it.
+    const record = (object: StixObject): Record<string, any> =>
+      Object.values(object.extensions as Record<string, Record<string, any>>).find(
+        (value) => value.extension_type === 'property-extension',
+      )!;
+    const idOf = (graphId: string): string =>
+      first.objects.find((object) => record(object)?.entity?.id === graphId)!.id as string;
+    const stances = first.objects.filter(
+      (object) =>
+        object.type === 'x-attribution-graph-stance' && object.source_ref === idOf('response:nato-solidarity-2025-05-28'),
+    );
+    const condemns = stances.find((object) => object.stance === 'CONDEMNS')!;
+    expect(condemns).toMatchObject({ basis: 'REPORTED', reported_by_ref: idOf('source:upi-2025-05-28-czech-china-cyber') });
+    const concern = stances.find((object) => object.stance === 'EXPRESSES_CONCERN_ABOUT')!;
+    expect(concern.basis).toBe('OWN_WORDS');
+    expect(concern.reported_by_ref).toBeUndefined();
+    // A date says how it is known, in the response's graph record.
+    const nato = first.objects.find((object) => object.id === idOf('response:nato-solidarity-2025-05-28'))!;
+    expect(record(nato).entity.props).toMatchObject({ occurredBasis: 'INFERRED' });
     expect(comparable(second)).toEqual(comparable(first));
   });
 

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { useSeededApi } from '../support/api.js';
 
 // The 14 claims of the source article (docs/model.md, "The article's claims in the graph"), each
@@ -23,13 +26,19 @@ function quotes(citations: Json[]): string[] {
 
 function response(id: string): Promise<Json> {
   return query(`{ response(id: "${id}") {
-    types date { text precision } issuer { id } onBehalfOf { id } confidence { score text } basis
+    types date { text precision } dateKnown: date { basis inferredFrom citation { quote } }
+    issuer { id } onBehalfOf { id } confidence { score text } basis
     concerns { id } acknowledges { id } ${CITES}
-    stances { stance target { id } ${CITES} } } }`).then((data) => data.response);
+    stances { stance basis reportedBy { id } target { id } ${CITES} } } }`).then((data) => data.response);
 }
 
 function stance(r: Json, kind: string, target: string): Json | undefined {
   return r.stances.find((s: Json) => s.stance === kind && s.target.id === target);
+}
+
+/** In the party's own words as the article quotes them, or the article's account (reported by UPI). */
+function basisOf(s: Json | undefined): string {
+  return s?.basis === 'REPORTED' ? `REPORTED by ${s.reportedBy?.id}` : String(s?.basis);
 }
 
 describe('the article, claim by claim', () => {
@@ -51,6 +60,11 @@ describe('the article, claim by claim', () => {
       started { text precision start end } disclosed { text precision } ${CITES} } }`);
     expect(campaign.started).toEqual({ text: '2022', precision: 'YEAR', start: '2022-01-01', end: '2022-12-31' });
     expect(campaign.disclosed).toEqual({ text: '2025-05-28', precision: 'DAY' });
+    const { campaign: known } = await query(`{ campaign(id: "campaign:apt31-cz-mfa-2022") {
+      started { basis citation { quote } } disclosed { basis inferredFrom } } }`);
+    expect(known.started).toEqual({ basis: 'STATED', citation: { quote: 'the Czech government said it began in 2022' } });
+    expect(known.disclosed.basis).toBe('INFERRED');
+    expect(known.disclosed.inferredFrom).toContain('“on Wednesday”');
     expect(quotes(campaign.citations).join(' ')).toContain('it began in 2022');
   });
 
@@ -75,11 +89,14 @@ describe('the article, claim by claim', () => {
     expect(attribution.types).toEqual(['ATTRIBUTION']);
     expect(attribution.issuer.id).toBe('state:cz');
     expect(attribution.date).toEqual({ text: '2025-05-28', precision: 'DAY' });
+    // "On Wednesday" in an article of 28 May 2025: a day read from the article's date, and said so.
+    expect(attribution.dateKnown.basis).toBe('INFERRED');
     expect(attribution.concerns).toEqual([{ id: 'campaign:apt31-cz-mfa-2022' }]);
     const named = stance(attribution, 'NAMES_RESPONSIBLE', 'state:cn')!;
     expect(quotes(named.citations)).toEqual([
-      "The Government of the Czech Republic has identified the People's Republic of China as being responsible",
+      'The Government of the Czech Republic has identified the People’s Republic of China as being responsible',
     ]);
+    expect(basisOf(named)).toBe('OWN_WORDS');
   });
 
   it('6. certainty: an extensive investigation, a high degree of certainty (score 85)', async () => {
@@ -94,7 +111,9 @@ describe('the article, claim by claim', () => {
     expect(condemnation.types).toEqual(['CONDEMNATION']);
     expect(condemnation.issuer.id).toBe('org:cz-mfa');
     expect(quotes(condemnation.citations)[0]).toContain('strongly condemns this malicious cyber campaign');
-    expect(quotes(stance(condemnation, 'CONDEMNS', 'state:cn')!.citations)[0]).toContain('undermines the credibility');
+    const condemns = stance(condemnation, 'CONDEMNS', 'state:cn')!;
+    expect(quotes(condemns.citations)[0]).toContain('undermines the credibility of the People’s Republic of China');
+    expect(basisOf(condemns)).toBe('OWN_WORDS');
   });
 
   it('8. APT31 is China state-sponsored, acting on behalf of the Chinese government', async () => {
@@ -105,13 +124,18 @@ describe('the article, claim by claim', () => {
     expect(quotes(threatActor.sponsors[0].citations)[0]).toContain('on behalf of the Chinese government');
   });
 
-  it('9. seven Chinese nationals were charged in the US (25 March 2024) for involvement in APT31; 14 years of targeting', async () => {
+  it('9. seven Chinese nationals were charged in the US "in late March" for involvement in APT31; 14 years of targeting', async () => {
     const indictment = await response('response:us-indictment-apt31-2024');
     expect(indictment.types).toEqual(['INDICTMENT']);
     expect(indictment.issuer.id).toBe('org:us-doj');
-    expect(indictment.date).toEqual({ text: '2024-03-25', precision: 'DAY' });
-    expect(indictment.citations.map((c: Json) => c.source.id)).toContain('source:doj-2024-03-25-apt31-indictment');
-    expect(stance(indictment, 'CHARGES', 'group:apt31-seven-charged-nationals')).toBeDefined();
+    // No second source is cited in full for the day (25 March 2024), so the article's month it is.
+    expect(indictment.date).toEqual({ text: '2024-03', precision: 'MONTH' });
+    expect(indictment.dateKnown.basis).toBe('INFERRED');
+    expect(indictment.dateKnown.citation.quote).toContain('in late March');
+    expect(indictment.dateKnown.inferredFrom).toContain('“in late March”');
+    expect(indictment.citations.map((c: Json) => c.source.id)).toEqual([UPI]);
+    const charges = stance(indictment, 'CHARGES', 'group:apt31-seven-charged-nationals');
+    expect(basisOf(charges)).toBe(`REPORTED by ${UPI}`);
     const { node } = await query(`{ node(id: "group:apt31-seven-charged-nationals") {
       ... on PersonGroup { size nationality memberOf { node { id } ${CITES} } } } }`);
     expect(node).toMatchObject({ size: 7, nationality: 'CN', memberOf: [{ node: { id: 'actor:apt31' } }] });
@@ -131,20 +155,32 @@ describe('the article, claim by claim', () => {
     const nato = await response('response:nato-solidarity-2025-05-28');
     expect(nato.types.sort()).toEqual(['CONCERN', 'SOLIDARITY']);
     expect(nato.issuer.id).toBe('org:nato');
-    expect(stance(nato, 'EXPRESSES_SOLIDARITY_WITH', 'state:cz')).toBeDefined();
-    expect(quotes(stance(nato, 'EXPRESSES_CONCERN_ABOUT', 'state:cn')!.citations)[0]).toContain(
-      'the growing pattern of malicious cyber activities stemming from the People',
-    );
-    expect(quotes(stance(nato, 'DOES_NOT_NAME', 'state:cn')!.citations)[0]).toContain('NATO did not blame China');
+    expect(basisOf(stance(nato, 'EXPRESSES_SOLIDARITY_WITH', 'state:cz'))).toBe('OWN_WORDS');
+    const concern = stance(nato, 'EXPRESSES_CONCERN_ABOUT', 'state:cn')!;
+    expect(quotes(concern.citations)[0]).toContain('the growing pattern of malicious cyber activities stemming from the People');
+    expect(basisOf(concern)).toBe('OWN_WORDS');
+    const notBlamed = stance(nato, 'DOES_NOT_NAME', 'state:cn')!;
+    expect(quotes(notBlamed.citations)[0]).toContain('NATO did not blame China');
+    expect(basisOf(notBlamed)).toBe(`REPORTED by ${UPI}`);
     expect(stance(nato, 'NAMES_RESPONSIBLE', 'state:cn')).toBeUndefined();
     expect(nato.acknowledges).toEqual([{ id: 'response:cz-attribution-2025-05-28' }]);
+    // The article's characterisation, beside NATO's own words: "quick to condemn China".
+    const condemned = stance(nato, 'CONDEMNS', 'state:cn')!;
+    expect(basisOf(condemned)).toBe(`REPORTED by ${UPI}`);
+    expect(quotes(condemned.citations)[0]).toContain('were quick to condemn China following Prague’s revelation');
+    // Dated by inference from "following Prague's revelation", and said so.
+    expect(nato.dateKnown.basis).toBe('INFERRED');
+    expect(nato.dateKnown.citation.quote).toBe('were quick to condemn China following Prague’s revelation');
   });
 
   it('12. the EU does not name China for this campaign but refers to cyberattacks linked to Beijing', async () => {
     const eu = await response('response:eu-statement-2025-05-28');
     expect(quotes(stance(eu, 'ALLUDES_TO', 'state:cn')!.citations)[0]).toContain('linked to Beijing');
+    expect(basisOf(stance(eu, 'ALLUDES_TO', 'state:cn'))).toBe(`REPORTED by ${UPI}`);
     expect(quotes(stance(eu, 'DOES_NOT_NAME', 'state:cn')!.citations)[0]).toContain('did not directly point the finger at China');
     expect(stance(eu, 'NAMES_RESPONSIBLE', 'state:cn')).toBeUndefined();
+    expect(basisOf(stance(eu, 'CONDEMNS', 'state:cn'))).toBe(`REPORTED by ${UPI}`);
+    expect(eu.dateKnown.basis).toBe('INFERRED');
   });
 
   it('13. Kaja Kallas is the EU High Representative and made the EU statement', async () => {
@@ -162,12 +198,24 @@ describe('the article, claim by claim', () => {
     const call = await response('response:eu-call-on-china-2021');
     expect(call.types).toEqual(['CALL_TO_ACTION']);
     expect(call.date).toEqual({ text: '2021', precision: 'YEAR' });
+    expect(call.dateKnown).toMatchObject({ basis: 'STATED', citation: { quote: 'In 2021, we urged Chinese authorities' } });
     expect(call.issuer.id).toBe('org:eu');
     expect(quotes(stance(call, 'CALLS_ON', 'state:cn')!.citations)[0]).toContain('we urged Chinese authorities to take action');
     const eu = await response('response:eu-statement-2025-05-28');
     const said = quotes(eu.citations).join(' ');
     expect(said).toContain('several Member States have attributed similar activities at their national level');
     expect(said).toContain('We have repeatedly raised our concerns during bilateral engagements');
+  });
+
+  it('every stored quote is verbatim: a substring of its source text, typographic marks included', async () => {
+    const files = await api().db.read<{ id: string; textFile: string }>('admin/source-text-files');
+    const texts = new Map(files.map((row) => [row.id, fs.readFileSync(path.resolve(PROJECT_ROOT, row.textFile), 'utf8')]));
+    expect([...texts.keys()]).toEqual([UPI]);
+    const stored = await api().db.read<{ source: string; quote: string; at: string }>('admin/stored-quotes');
+    expect(stored.length).toBeGreaterThan(60);
+    // Every quote in the seed is from a source whose text is at hand, so none escapes the check.
+    expect(stored.filter((row) => !texts.has(row.source))).toEqual([]);
+    expect(stored.filter((row) => !texts.get(row.source)!.includes(row.quote))).toEqual([]);
   });
 
   it('every entity and relationship the seed wrote cites at least one source', async () => {

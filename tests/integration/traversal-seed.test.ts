@@ -110,14 +110,15 @@ describe('asOf: what the graph knew on a day', () => {
     const before = await ask<Answer>(query('2025-05-27'));
     expect(before.neighborhood).toEqual({ center: null, nodes: [] });
     expect(before.paths.paths).toEqual([]);
-    // The US indictment was known from the Department of Justice's own announcement, a year earlier.
-    expect(before.timeline.events).toEqual([{ kind: 'RESPONSE_ISSUED', subject: { id: 'response:us-indictment-apt31-2024' } }]);
+    // The graph knows of the US indictment (March 2024) only from the article of 28 May 2025.
+    expect(before.timeline.events).toEqual([]);
     expect(before.responseSummary).toEqual({ campaign: null, responseCount: 0 });
 
     const after = await ask<Answer>(query('2025-05-28'));
     expect(after.neighborhood.center).toEqual({ id: 'state:cz' });
     expect(after.neighborhood.nodes.map((node) => node.id)).toContain('org:nato');
     expect(after.paths.paths).toHaveLength(1);
+    expect(after.timeline.events).toEqual([{ kind: 'RESPONSE_ISSUED', subject: { id: 'response:us-indictment-apt31-2024' } }]);
     expect(after.responseSummary.responseCount).toBe(4);
   });
 });
@@ -133,18 +134,33 @@ describe('attributions', () => {
     expect(rows).toEqual([
       'RESPONSE state:cz -> actor:apt31 (campaign:apt31-cz-mfa-2022)',
       'RESPONSE state:cz -> state:cn (campaign:apt31-cz-mfa-2022)',
+      'RESPONSE org:eu -> state:cn (campaign:apt31-cz-mfa-2022)',
+      'RESPONSE org:cz-mfa -> state:cn (campaign:apt31-cz-mfa-2022)',
+      'RESPONSE org:nato -> state:cn (campaign:apt31-cz-mfa-2022)',
       // US prosecutors' claim, as the article reports it: no attribution statement of theirs is recorded.
       'CLAIM org:us-doj -> actor:apt31 (campaign:apt31-critics-businesses-officials)',
     ]);
-    const [apt31, prc] = attributions.attributions;
+    // Who condemned China in their own words (the ministry), and whom UPI reports as condemning it.
+    const condemning = attributions.attributions
+      .filter((row) => row.stance === 'CONDEMNS')
+      .map((row) => `${row.attributor?.id} ${row.basis} ${row.reportedBy?.publisher ?? ''}`.trim());
+    expect(condemning).toEqual([
+      'org:eu REPORTED United Press International (UPI)',
+      'org:cz-mfa OWN_WORDS',
+      'org:nato REPORTED United Press International (UPI)',
+    ]);
+    const [apt31, prc] = attributions.attributions.filter((row) => row.attributor?.id === 'state:cz');
     expect(apt31!.sponsor?.id).toBe('state:cn');
     expect(prc!.sponsor).toBeNull();
     expect(prc!.date).toEqual({ text: '2025-05-28', precision: 'DAY' });
     expect(prc!.confidence).toEqual({ score: 85, text: 'high degree of certainty' });
     expect(prc!.stance).toBe('NAMES_RESPONSIBLE');
+    expect(prc!.basis).toBe('OWN_WORDS');
     expect(prc!.citations[0]!.quote).toBe(
-      "The Government of the Czech Republic has identified the People's Republic of China as being responsible",
+      'The Government of the Czech Republic has identified the People’s Republic of China as being responsible',
     );
+    // The article names APT31 in reported speech, not in a quote of the government.
+    expect(apt31!).toMatchObject({ stance: 'NAMES_RESPONSIBLE', basis: 'REPORTED' });
 
     const responses = new Set(
       attributions.attributions.flatMap((row) => row.campaign?.responses.map((response) => response.id) ?? []),
@@ -160,8 +176,13 @@ describe('attributions', () => {
 
   it('without includeSponsoredActors names only the state itself; filters by attributor, campaign and date', async () => {
     type Rows = { attributions: { attributions: Array<{ accused: { id: string }; attributor: { id: string } | null }> } };
-    const direct = await ask<Rows>('{ attributions(accused: "state:cn") { attributions { accused { id } attributor { id } } } }');
-    expect(direct.attributions.attributions).toEqual([{ accused: { id: 'state:cn' }, attributor: { id: 'state:cz' } }]);
+    const direct = await ask<Rows>(
+      '{ attributions(accused: "state:cn", basis: OWN_WORDS) { attributions { accused { id } attributor { id } } } }',
+    );
+    expect(direct.attributions.attributions).toEqual([
+      { accused: { id: 'state:cn' }, attributor: { id: 'state:cz' } },
+      { accused: { id: 'state:cn' }, attributor: { id: 'org:cz-mfa' } },
+    ]);
     const byDoj = await ask<Rows>(
       '{ attributions(attributor: "org:us-doj") { attributions { accused { id } attributor { id } } } }',
     );
@@ -173,7 +194,7 @@ describe('attributions', () => {
     const byCampaign = await ask<Rows>(
       '{ attributions(campaign: "campaign:apt31-cz-mfa-2022", from: "2025-05") { attributions { accused { id } attributor { id } } } }',
     );
-    expect(byCampaign.attributions.attributions).toHaveLength(2);
+    expect(byCampaign.attributions.attributions).toHaveLength(5);
   });
 });
 
@@ -229,16 +250,16 @@ describe('timeline', () => {
     const events = timeline.events.map((event) => `${event.date.text} ${event.kind} ${event.subject.id}`);
     expect(events.slice(0, 3)).toEqual([
       '2022 CAMPAIGN_STARTED campaign:apt31-cz-mfa-2022',
-      '2024-03-25 RESPONSE_ISSUED response:us-indictment-apt31-2024',
+      '2024-03 RESPONSE_ISSUED response:us-indictment-apt31-2024',
       '2025-05-28 CAMPAIGN_DISCLOSED campaign:apt31-cz-mfa-2022',
     ]);
-    expect(timeline.events[0]!.date.precision).toBe('YEAR');
+    expect(timeline.events[0]!.date).toMatchObject({ precision: 'YEAR', basis: 'STATED' });
     expect(events).toContain('2025-05-28 RESPONSE_ISSUED response:nato-solidarity-2025-05-28');
     const indictment = timeline.events[1]!;
     expect(indictment.responseTypes).toEqual(['INDICTMENT']);
-    expect(indictment.citations.map((citation) => citation.source.title)).toContain(
-      'Announcement of charges against seven Chinese nationals involved in APT31',
-    );
+    // "In late March": the month the article gives, and how the date was read.
+    expect(indictment.date).toMatchObject({ precision: 'MONTH', basis: 'INFERRED' });
+    expect(indictment.date.inferredFrom).toContain('in late March');
   });
 });
 
@@ -247,17 +268,42 @@ describe('responseSummary', () => {
     const { responseSummary } = await ask<CzechMfaResponseSummaryQuery>(example('czech-mfa-response-summary.graphql'));
     expect(responseSummary.responseCount).toBe(4);
     expect(responseSummary.byType).toContainEqual({ type: 'CONCERN', count: 2 });
-    expect(responseSummary.byStance).toContainEqual({ stance: 'DOES_NOT_NAME', count: 2 });
+    expect(responseSummary.byStance).toContainEqual({ stance: 'DOES_NOT_NAME', count: 2, inOwnWords: 0 });
+    // The ministry condemned in its own words; NATO and the EU only as UPI reports them.
+    expect(responseSummary.byStance).toContainEqual({ stance: 'CONDEMNS', count: 3, inOwnWords: 1 });
     expect(responseSummary.accusedStates).toEqual([{ name: "People's Republic of China" }]);
-    expect(responseSummary.namedBy.map((party) => party.party.name)).toEqual(['Czech Republic']);
-    const declined = Object.fromEntries(responseSummary.declinedToName.map((party) => [party.party.name, party]));
-    expect(declined.NATO!.position).toBe('SAID_NOT_TO_NAME');
-    expect(declined.NATO!.citations[0]!.quote).toBe(
-      "NATO did not blame China but acknowledged the Czechs' accusation of Beijing for the attack",
+    const named = Object.fromEntries(responseSummary.namedBy.map((party) => [party.party.name, party]));
+    expect(Object.keys(named)).toEqual(['Czech Republic', 'Ministry of Foreign Affairs of the Czech Republic']);
+    const ministry = named['Ministry of Foreign Affairs of the Czech Republic']!;
+    expect(ministry).toMatchObject({ position: 'NAMED_IN_CONDEMNATION', state: { name: 'Czech Republic' } });
+    expect(ministry.citations[0]!.quote).toBe(
+      'Such behavior undermines the credibility of the People’s Republic of China and contradicts its public declarations.',
     );
-    expect(declined['European Union']!.position).toBe('SAID_NOT_TO_NAME');
-    expect(declined['Ministry of Foreign Affairs of the Czech Republic']!.position).toBe('RESPONDED_WITHOUT_NAMING');
-    expect(declined['Ministry of Foreign Affairs of the Czech Republic']!.stances).toEqual(['CONDEMNS']);
+    const declined = Object.fromEntries(responseSummary.declinedToName.map((party) => [party.party.name, party]));
+    expect(Object.keys(declined)).toEqual(['European Union', 'NATO']);
+    for (const party of [declined.NATO!, declined['European Union']!]) {
+      expect(party.position).toBe('SAID_NOT_TO_NAME');
+      expect(party.stancesInOwnWords).not.toContain('NAMES_RESPONSIBLE');
+      expect(party.stancesInOwnWords).not.toContain('CONDEMNS');
+      const condemns = party.reported.find((stance) => stance.stance === 'CONDEMNS')!;
+      expect(condemns).toMatchObject({ basis: 'REPORTED', reportedBy: { publisher: 'United Press International (UPI)' } });
+      expect(condemns.citations[0]!.quote).toContain('were quick to condemn China following Prague’s revelation');
+    }
+    expect(declined.NATO!.citations[0]!.quote).toBe(
+      'NATO did not blame China but acknowledged the Czechs’ accusation of Beijing for the attack',
+    );
+    expect(responseSummary.reportedAsAccusing.map((party) => party.party.name)).toEqual(['European Union', 'NATO']);
+    // Rolled up to states: the ministry counts for the Czech Republic, both levels shown.
+    expect(responseSummary.byState).toEqual([
+      {
+        state: { name: 'Czech Republic' },
+        position: 'NAMED',
+        parties: [
+          { party: { name: 'Czech Republic' }, position: 'NAMED' },
+          { party: { name: 'Ministry of Foreign Affairs of the Czech Republic' }, position: 'NAMED_IN_CONDEMNATION' },
+        ],
+      },
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import { scoreConfidenceText } from '../../src/model/confidence.js';
 import { nameKey } from '../../src/model/names.js';
 import { formatPartialDate, parsePartialDate, partialDateEnd } from '../../src/model/partialDate.js';
 import {
+  DATE_BASES,
   DATE_PRECISIONS,
   ENTITY_KINDS,
   ORGANIZATION_TYPES,
@@ -12,6 +13,7 @@ import {
   RESPONSE_TYPES,
   SOURCE_TYPES,
   STANCES,
+  STANCE_BASES,
 } from '../../src/model/vocabulary.js';
 
 describe('the vocabulary', () => {
@@ -30,6 +32,8 @@ describe('the vocabulary', () => {
     expect(values('OrganizationType')).toEqual([...ORGANIZATION_TYPES].sort());
     expect(values('SourceType')).toEqual([...SOURCE_TYPES].sort());
     expect(values('DatePrecision')).toEqual([...DATE_PRECISIONS].sort());
+    expect(values('StanceBasis')).toEqual([...STANCE_BASES].sort());
+    expect(values('DateBasis')).toEqual([...DATE_BASES].sort());
   });
 });
 

@@ -18,6 +18,7 @@ import {
   nodesVia,
   partialDateOf,
   partialDateResolvers,
+  stanceBasisOf,
   type Direction,
 } from './shared.js';
 
@@ -219,6 +220,8 @@ export const modelResolvers: Resolvers = {
       typeof row.target === 'string' ? (await context.loaders.entity.load(row.target))! : row.target,
     citations: (row) => citationsOf(row.link.props),
     knownSince: (row) => stringOrNull(row.link.props.knownSince),
+    basis: (row) => stanceBasisOf(row.link.props),
+    reportedBy: (row, _args, context) => entityOrNull(context, row.link.props.reportedBy),
   },
 
   ThreatActor: {
@@ -297,6 +300,7 @@ export const modelResolvers: Resolvers = {
     url: (row) => stringOrNull(row.url),
     published: (row) => partialDateOf(row, 'published'),
     sourceType: (row) => (row.sourceType ?? null) as never,
+    textFile: (row) => stringOrNull(row.textFile),
   },
   IntelObject: entityFields,
 };

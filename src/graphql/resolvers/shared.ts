@@ -1,7 +1,7 @@
 import { badUserInput } from '../../errors.js';
 import { formatPartialDate, parsePartialDate, partialDateEnd } from '../../model/partialDate.js';
 import { decodeCitations } from '../../model/citations.js';
-import { ENTITY_KINDS, hasOwnType, isOneOf } from '../../model/vocabulary.js';
+import { DATE_BASES, ENTITY_KINDS, STANCE_BASES, hasOwnType, isOneOf } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { DEFAULT_LINK_LIMIT } from '../loaders.js';
 import type { CitationRow, ConfidenceRow, EntityRow, LinkRow, PartialDateRow } from '../../read/rows.js';
@@ -17,7 +17,21 @@ export function partialDateOf(row: Record<string, unknown>, name: string): Parti
   const start = row[`${name}On`];
   const precision = row[`${name}Precision`];
   if (typeof start !== 'string' || (precision !== 'YEAR' && precision !== 'MONTH' && precision !== 'DAY')) return null;
-  return { start, precision };
+  const basis = row[`${name}Basis`];
+  const source = row[`${name}Source`];
+  const quote = row[`${name}Quote`];
+  return {
+    start,
+    precision,
+    basis: isOneOf(DATE_BASES, basis) ? basis : null,
+    inferredFrom: typeof row[`${name}InferredFrom`] === 'string' ? (row[`${name}InferredFrom`] as string) : null,
+    citation: typeof source === 'string' ? { sourceId: source, quote: typeof quote === 'string' ? quote : null } : null,
+  };
+}
+
+/** A stance's basis as stored on its REFERS_TO relationship; null where it was not recorded. */
+export function stanceBasisOf(props: Record<string, unknown>): (typeof STANCE_BASES)[number] | null {
+  return isOneOf(STANCE_BASES, props.basis) ? props.basis : null;
 }
 
 export function confidenceOf(props: Record<string, unknown>): ConfidenceRow | null {
@@ -31,6 +45,9 @@ export const partialDateResolvers = {
   precision: (date: PartialDateRow) => date.precision,
   start: (date: PartialDateRow) => date.start,
   end: (date: PartialDateRow) => partialDateEnd(date),
+  basis: (date: PartialDateRow) => date.basis ?? null,
+  inferredFrom: (date: PartialDateRow) => date.inferredFrom ?? null,
+  citation: (date: PartialDateRow) => date.citation ?? null,
 };
 
 /** GraphQL object type for an entity row: kinds with a type of their own, IntelObject for the rest. */

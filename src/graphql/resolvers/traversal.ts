@@ -2,9 +2,9 @@ import { toNeo4jDate } from '../../db/values.js';
 import { apiError, badUserInput } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { parsePartialDate } from '../../model/partialDate.js';
-import { RELATIONSHIP_TYPES } from '../../model/vocabulary.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
-import type { CitationRow, EntityRow, PartialDateRow } from '../../read/rows.js';
+import type { CitationRow, EntityRow, PartialDateRow, StanceRow } from '../../read/rows.js';
 import type {
   AttributionRow,
   GraphEdgeRow,
@@ -13,9 +13,10 @@ import type {
   PartyPositionRow,
   RelationshipRow,
   ResponseSummaryRow,
+  StatePositionRow,
   TimelineEventRow,
 } from '../../read/traversalRows.js';
-import { citationsOf, confidenceOf, entityOrNull, filterDate, partialDateOf } from './shared.js';
+import { citationsOf, confidenceOf, entityOrNull, filterDate, partialDateOf, stanceBasisOf } from './shared.js';
 
 /**
  * Resolvers of schema/traversal.graphql. Each traversal is one bounded statement from
@@ -95,6 +96,38 @@ function pathOf(row: { nodes: EntityRow[]; rels: RelationshipRow[] }): GraphPath
   };
 }
 
+/**
+ * What a neighbourhood keeps first when its limit cuts: the case (responses, campaigns, the states and
+ * organisations that attack, sponsor, suffer and respond, people) before imported threat
+ * intelligence (techniques, malware, tools, mitigations). docs/traversals.md explains the choice.
+ */
+export const NEIGHBORHOOD_KIND_ORDER: readonly EntityKind[] = [
+  'Response',
+  'Campaign',
+  'ThreatActor',
+  'State',
+  'Organization',
+  'Person',
+  'PersonGroup',
+  'Location',
+  'Report',
+  'Note',
+  'Opinion',
+  'Sighting',
+  'Malware',
+  'Tool',
+  'AttackPattern',
+  'CourseOfAction',
+  'StixObject',
+  'Source',
+];
+
+/** The caller's kinds first, in their order, then the rest in the default order: kind -> rank. */
+function kindRanks(kindOrder: readonly string[] | null | undefined): Record<string, number> {
+  const order = [...new Set([...(kindOrder ?? []), ...NEIGHBORHOOD_KIND_ORDER, ...ENTITY_KINDS])];
+  return Object.fromEntries(order.map((kind, index) => [kind, index + 1]));
+}
+
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -104,6 +137,7 @@ interface NeighborhoodResult {
   known: boolean;
   nodes: Array<{ node: EntityRow; depth: number }>;
   edges: RelationshipRow[];
+  cut: Array<{ kind: string; count: number }>;
   truncated: boolean;
 }
 
@@ -127,12 +161,22 @@ function attributionOf(row: AttributionResult): AttributionRow {
     // A response states its confidence on itself; a claim on its relationship.
     confidence: (fromResponse ? confidenceOf(row.response!) : null) ?? confidenceOf(row.props),
     stance: fromResponse ? stringOrNull(row.props.stance) : null,
+    basis: fromResponse ? stanceBasisOf(row.props) : null,
+    reportedById: fromResponse ? stringOrNull(row.props.reportedBy) : null,
     citations: citationsOf(row.props),
     knownSince: stringOrNull(row.props.knownSince),
   };
 }
 
 // ---- timeline
+
+/** The stored date (<name>On, <name>Precision, <name>Basis, …) each kind of event is read from. */
+const DATE_OF_EVENT: Record<TimelineEventRow['kind'], string> = {
+  CAMPAIGN_STARTED: 'started',
+  CAMPAIGN_DISCLOSED: 'disclosed',
+  CAMPAIGN_ENDED: 'ended',
+  RESPONSE_ISSUED: 'occurred',
+};
 
 interface TimelineResult {
   known: boolean;
@@ -151,8 +195,14 @@ interface SummaryResult {
   known: boolean;
   campaign: EntityRow;
   accused: EntityRow[];
-  responses: Array<{ response: EntityRow; party: EntityRow | null; stances: StanceResult[] }>;
+  responses: Array<{ response: EntityRow; party: EntityRow | null; partyState: EntityRow | null; stances: StanceResult[] }>;
 }
+
+/** A stance in the party's own words; one recorded before bases were (no basis) counts as such. */
+const inOwnWords = (stance: StanceResult): boolean => stance.props.basis !== 'REPORTED';
+const ACCUSING = new Set(['NAMES_RESPONSIBLE', 'CONDEMNS']);
+/** Strongest first: a state's position is the strongest among its parties'. */
+const POSITION_ORDER: NamingPosition[] = ['NAMED', 'NAMED_IN_CONDEMNATION', 'SAID_NOT_TO_NAME', 'RESPONDED_WITHOUT_NAMING'];
 
 function countBy(values: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -166,27 +216,38 @@ function sortedCounts(counts: Map<string, number>): Array<[string, number]> {
 }
 
 /**
- * Each party's position toward each accused state, over all its responses to the campaign: it named
- * the state if any of its responses did; else the source may say it did not; else it just did not.
+ * Each party's position toward each accused state, over all its responses to the campaign, decided by
+ * its own words: it named the state if any of its responses did, or condemned it by name; else a
+ * source may say it did not; else it just did not. What sources report it did is kept beside
+ * (reported), never mixed into the position.
  */
 function partyPositions(result: SummaryResult): PartyPositionRow[] {
   const positions: PartyPositionRow[] = [];
-  const byParty = new Map<string, { party: EntityRow; items: SummaryResult['responses'] }>();
+  const byParty = new Map<string, { party: EntityRow; state: EntityRow | null; items: SummaryResult['responses'] }>();
   for (const item of result.responses) {
     if (item.party === null) continue;
-    const entry = byParty.get(item.party.id) ?? { party: item.party, items: [] };
+    const entry = byParty.get(item.party.id) ?? { party: item.party, state: item.partyState, items: [] };
     entry.items.push(item);
     byParty.set(item.party.id, entry);
   }
   for (const accused of result.accused) {
-    for (const { party, items } of byParty.values()) {
+    for (const { party, state, items } of byParty.values()) {
       if (party.id === accused.id) continue;
-      const stances = items.flatMap((item) => item.stances.filter((stance) => stance.targetId === accused.id));
-      const named = stances.filter((stance) => stance.stance === 'NAMES_RESPONSIBLE');
+      const stances = items.flatMap((item) =>
+        item.stances.filter((stance) => stance.targetId === accused.id).map((stance) => ({ ...stance, response: item.response })),
+      );
+      const own = stances.filter(inOwnWords);
+      const named = own.filter((stance) => stance.stance === 'NAMES_RESPONSIBLE');
+      const condemned = own.filter((stance) => stance.stance === 'CONDEMNS');
       const saidNot = stances.filter((stance) => stance.stance === 'DOES_NOT_NAME');
-      const position: NamingPosition =
-        named.length > 0 ? 'NAMED' : saidNot.length > 0 ? 'SAID_NOT_TO_NAME' : 'RESPONDED_WITHOUT_NAMING';
-      const deciding = position === 'NAMED' ? named : position === 'SAID_NOT_TO_NAME' ? saidNot : [];
+      const [position, deciding]: [NamingPosition, StanceResult[]] =
+        named.length > 0
+          ? ['NAMED', named]
+          : condemned.length > 0
+            ? ['NAMED_IN_CONDEMNATION', condemned]
+            : saidNot.length > 0
+              ? ['SAID_NOT_TO_NAME', saidNot]
+              : ['RESPONDED_WITHOUT_NAMING', []];
       positions.push({
         party,
         accused,
@@ -194,10 +255,46 @@ function partyPositions(result: SummaryResult): PartyPositionRow[] {
         responses: items.map((item) => item.response),
         stances: [...new Set(stances.map((stance) => stance.stance))].sort(),
         citations: deciding.flatMap((stance): CitationRow[] => citationsOf(stance.props)),
+        state,
+        stancesInOwnWords: [...new Set(own.map((stance) => stance.stance))].sort(),
+        reported: stances
+          .filter((stance) => !inOwnWords(stance))
+          .map((stance): StanceRow => stanceRowOf(stance.response, accused, stance)),
       });
     }
   }
   return positions.sort((a, b) => compareText(a.party.name, b.party.name));
+}
+
+/** A stance read by the summary, in the shape the Stance type resolves (as if read from the response). */
+function stanceRowOf(response: EntityRow, target: EntityRow, stance: StanceResult): StanceRow {
+  return {
+    link: { from: response.id, type: 'REFERS_TO', direction: 'OUT', props: stance.props, node: target },
+    responseId: response.id,
+    response,
+    target,
+  };
+}
+
+/** Parties rolled up to their states: a ministry's position counts for its state, both shown. */
+function statePositions(positions: PartyPositionRow[]): StatePositionRow[] {
+  const byState = new Map<string, StatePositionRow>();
+  for (const position of positions) {
+    if (position.state === null || position.state.id === position.accused.id) continue;
+    const key = `${position.state.id}|${position.accused.id}`;
+    const entry = byState.get(key) ?? {
+      state: position.state,
+      accused: position.accused,
+      position: position.position,
+      parties: [],
+    };
+    entry.parties.push(position);
+    if (POSITION_ORDER.indexOf(position.position) < POSITION_ORDER.indexOf(entry.position)) entry.position = position.position;
+    byState.set(key, entry);
+  }
+  return [...byState.values()].sort(
+    (a, b) => compareText(a.state.name, b.state.name) || compareText(a.accused.name, b.accused.name),
+  );
 }
 
 function summaryOf(result: SummaryResult): ResponseSummaryRow {
@@ -205,15 +302,28 @@ function summaryOf(result: SummaryResult): ResponseSummaryRow {
   const types = responses.flatMap((response) => (Array.isArray(response.types) ? (response.types as string[]) : []));
   // A response counts once per stance it takes, however many parties it takes it toward.
   const stances = result.responses.flatMap((item) => [...new Set(item.stances.map((stance) => stance.stance))]);
+  const ownStances = countBy(
+    result.responses.flatMap((item) => [...new Set(item.stances.filter(inOwnWords).map((stance) => stance.stance))]),
+  );
   const positions = partyPositions(result);
+  const named = (position: PartyPositionRow): boolean =>
+    position.position === 'NAMED' || position.position === 'NAMED_IN_CONDEMNATION';
   return {
     campaign: result.known ? result.campaign : null,
     responseCount: responses.length,
     byType: sortedCounts(countBy(types)).map(([type, count]) => ({ type, count })),
-    byStance: sortedCounts(countBy(stances)).map(([stance, count]) => ({ stance, count })),
+    byStance: sortedCounts(countBy(stances)).map(([stance, count]) => ({
+      stance,
+      count,
+      inOwnWords: ownStances.get(stance) ?? 0,
+    })),
     accusedStates: result.accused,
-    namedBy: positions.filter((position) => position.position === 'NAMED'),
-    declinedToName: positions.filter((position) => position.position !== 'NAMED'),
+    namedBy: positions.filter(named),
+    declinedToName: positions.filter((position) => !named(position)),
+    reportedAsAccusing: positions.filter((position) =>
+      position.reported.some((stance) => ACCUSING.has(String(stance.link.props.stance))),
+    ),
+    byState: statePositions(positions),
   };
 }
 
@@ -225,6 +335,9 @@ export const traversalResolvers: Resolvers = {
         id: args.id,
         depth: bounded('depth', args.depth, TRAVERSAL_BOUNDS.depth),
         types: typesParam(args.relationshipTypes),
+        kinds: args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)] : null,
+        kindRanks: kindRanks(args.kindOrder),
+        otherRank: ENTITY_KINDS.length + 1,
         minConfidence: minConfidenceParam(args.minConfidence),
         asOf: asOfParam(args.asOf),
         limit,
@@ -232,8 +345,7 @@ export const traversalResolvers: Resolvers = {
       });
       if (row === undefined) throw notFound('id', args.id);
       const depthOf = new Map(row.nodes.map(({ node, depth }) => [node.id, depth]));
-      // The statement keeps whichever nodes the engine reaches first (sorting there would hold every
-      // candidate in memory); sorted here so that the same graph always reads the same.
+      // Kept by rank in the statement; listed nearest first here, as the schema promises.
       const nodes = [...row.nodes]
         .sort((a, b) => a.depth - b.depth || compareText(a.node.name, b.node.name) || compareText(a.node.id, b.node.id))
         .map(({ node }) => node);
@@ -246,6 +358,7 @@ export const traversalResolvers: Resolvers = {
           .map((rel) => edgeOf(rel, (depthOf.get(rel.source) ?? 0) <= (depthOf.get(rel.target) ?? 0) ? 'OUT' : 'IN'))
           .sort((a, b) => compareText(a.id, b.id)),
         truncated: row.truncated,
+        cut: row.cut,
       };
     },
 
@@ -292,6 +405,7 @@ export const traversalResolvers: Resolvers = {
         includeSponsoredActors: args.includeSponsoredActors === true,
         attributor: args.attributor ?? null,
         campaign: args.campaign ?? null,
+        basis: args.basis ?? null,
         from: filterDate('from', args.from, 'start'),
         to: filterDate('to', args.to, 'end'),
         asOf: asOfParam(args.asOf),
@@ -321,7 +435,8 @@ export const traversalResolvers: Resolvers = {
       return {
         events: kept.map((event) => ({
           kind: event.kind,
-          date: { start: event.on, precision: event.precision },
+          // The subject's own record of the date also says how it is known.
+          date: partialDateOf(event.subject, DATE_OF_EVENT[event.kind]) ?? { start: event.on, precision: event.precision },
           subject: event.subject,
         })),
         truncated: row.events.length > limit,
@@ -345,7 +460,11 @@ export const traversalResolvers: Resolvers = {
           `has more than ${TRAVERSAL_BOUNDS.summaryResponses} responses; use responses(filter: { campaignId }) to page through them`,
         );
       }
-      prime(context, [row.campaign, ...row.accused, ...row.responses.flatMap((item) => [item.response, item.party])]);
+      prime(context, [
+        row.campaign,
+        ...row.accused,
+        ...row.responses.flatMap((item) => [item.response, item.party, item.partyState]),
+      ]);
       return summaryOf(row);
     },
   },
@@ -354,10 +473,16 @@ export const traversalResolvers: Resolvers = {
     confidence: (edge) => confidenceOf(edge.props),
     claimedBy: (edge, _args, context) => entityOrNull(context, edge.props.claimedBy),
     stance: (edge) => (stringOrNull(edge.props.stance) ?? null) as never,
+    basis: (edge) => (edge.type === 'REFERS_TO' ? stanceBasisOf(edge.props) : null),
+    reportedBy: (edge, _args, context) => entityOrNull(context, edge.props.reportedBy),
     asset: (edge) => stringOrNull(edge.props.asset),
     title: (edge) => stringOrNull(edge.props.title),
     citations: (edge) => citationsOf(edge.props),
     knownSince: (edge) => stringOrNull(edge.props.knownSince),
+  },
+
+  Attribution: {
+    reportedBy: (row, _args, context) => entityOrNull(context, row.reportedById),
   },
 
   GraphPath: {
