@@ -14,6 +14,7 @@ import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { apiError, type ErrorCode } from './errors.js';
 import type { Context } from './graphql/context.js';
+import { costLimitPlugin } from './graphql/cost.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
@@ -137,11 +138,13 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
     maxTokens: { n: api.maxTokens },
-    costLimit: { maxCost: api.maxCost },
+    // graphql-armor's cost rule reads literals only; ./graphql/cost.ts computes it with the variables.
+    costLimit: { enabled: false },
   }).protect();
   const plugins: ApolloServerPlugin<Context>[] = [
     requestLogPlugin(),
     writeGuardPlugin(),
+    costLimitPlugin(api.maxCost),
     ApolloServerPluginLandingPageDisabled(),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
   ];

@@ -825,11 +825,12 @@ export type Query = {
   campaign: Maybe<Campaign>;
   campaigns: CampaignConnection;
   /**
-   * The graph, or a selection of it, as a STIX 2.1 bundle (JSON text): the entities with these ids,
-   * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything.
-   * The Sources the exported claims cite are included. Needs the reader role.
+   * The graph, or a selection of it, as STIX 2.1 bundles a page at a time: the entities with these ids,
+   * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything; first
+   * (1 to 1000, default 200) entities in id order after the cursor after. Each entity counts 80 toward
+   * the operation's cost. Needs the reader role. `npm run export` writes a whole export to a file.
    */
-  exportStix: Scalars['String']['output'];
+  exportStix: StixExport;
   /** Is the API up, which database serves it, and how big is the graph? */
   health: Health;
   /** Every recorded change to an entity, newest first. */
@@ -904,7 +905,9 @@ export type QueryCampaignsArgs = {
 
 
 export type QueryExportStixArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   neighborhoodOf?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1368,6 +1371,21 @@ export type StateLink = Link & {
   type: RelationshipType;
 };
 
+/** One page of a STIX 2.1 export. */
+export type StixExport = {
+  __typename?: 'StixExport';
+  /**
+   * The bundle as JSON text: this page's entities, the Sources they cite (unless an earlier page of
+   * the selection holds them) and the relationships between this page's entities and those of this
+   * and earlier pages, so that importing the pages in order restores the selection.
+   */
+  bundle: Scalars['String']['output'];
+  /** How many entities of the selection this page holds. */
+  entityCount: Scalars['Int']['output'];
+  /** endCursor is the after of the next page. */
+  pageInfo: PageInfo;
+};
+
 export type ThreatActor = Entity & Node & {
   __typename?: 'ThreatActor';
   aliases: Array<Alias>;
@@ -1621,6 +1639,7 @@ export type ResolversTypes = {
   StateConnection: ResolverTypeWrapper<ConnectionRow>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
   StateLink: ResolverTypeWrapper<LinkRow>;
+  StixExport: ResolverTypeWrapper<StixExport>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThreatActor: ResolverTypeWrapper<EntityRow>;
   ThreatActorConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -1708,6 +1727,7 @@ export type ResolversParentTypes = {
   StateConnection: ConnectionRow;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
   StateLink: LinkRow;
+  StixExport: StixExport;
   String: Scalars['String']['output'];
   ThreatActor: EntityRow;
   ThreatActorConnection: ConnectionRow;
@@ -2103,7 +2123,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   attributions?: Resolver<ResolversTypes['AttributionList'], ParentType, ContextType, RequireFields<QueryAttributionsArgs, 'includeSponsoredActors' | 'limit'>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, Partial<QueryCampaignArgs>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
-  exportStix?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryExportStixArgs>>;
+  exportStix?: Resolver<ResolversTypes['StixExport'], ParentType, ContextType, RequireFields<QueryExportStixArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   lookup?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryLookupArgs, 'name'>>;
@@ -2272,6 +2292,12 @@ export type StateLinkResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StixExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StixExport'] = ResolversParentTypes['StixExport']> = {
+  bundle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ThreatActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActor'] = ResolversParentTypes['ThreatActor']> = {
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2389,6 +2415,7 @@ export type Resolvers<ContextType = Context> = {
   StateConnection?: StateConnectionResolvers<ContextType>;
   StateEdge?: StateEdgeResolvers<ContextType>;
   StateLink?: StateLinkResolvers<ContextType>;
+  StixExport?: StixExportResolvers<ContextType>;
   ThreatActor?: ThreatActorResolvers<ContextType>;
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;

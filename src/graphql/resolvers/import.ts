@@ -1,10 +1,11 @@
 import { requireRole } from '../../auth/principal.js';
-import { ExportError, exportStix } from '../../export/stix.js';
+import { ExportError, exportStixPage } from '../../export/stix.js';
 import { apiError } from '../../errors.js';
 import type { ImportOutcome, Resolvers } from '../../generated/graphql.js';
 import type { OutcomeCounts } from '../../write/apply.js';
 import { ChangesetError } from '../../write/changeset.js';
 import { importData } from '../../ingest/importData.js';
+import { checkFirst } from './shared.js';
 
 /** importBundle and exportStix: the GraphQL face of src/ingest/importData.ts and src/export/stix.ts. */
 
@@ -54,15 +55,20 @@ export const importResolvers: Resolvers = {
     },
   },
   Query: {
-    exportStix: async (_parent, { ids, neighborhoodOf, depth }, context) => {
+    exportStix: async (_parent, { ids, neighborhoodOf, depth, first, after }, context) => {
       requireRole(context.principal, 'reader', 'exportStix');
+      const size = checkFirst(first ?? 200, 1000);
       try {
-        const bundle = await exportStix(context.db, {
-          ids: ids ?? undefined,
-          neighborhoodOf: neighborhoodOf ?? undefined,
-          depth: depth ?? undefined,
-        });
-        return JSON.stringify(bundle);
+        const page = await exportStixPage(
+          context.db,
+          { ids: ids ?? undefined, neighborhoodOf: neighborhoodOf ?? undefined, depth: depth ?? undefined },
+          { first: size, after: after ?? null },
+        );
+        return {
+          bundle: JSON.stringify(page.bundle),
+          entityCount: page.entityCount,
+          pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        };
       } catch (error) {
         if (error instanceof ExportError) throw apiError('BAD_USER_INPUT', error.message);
         throw error;
