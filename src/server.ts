@@ -26,6 +26,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Access rules and abuse limits; the defaults of loadConfig() when omitted. */
   api?: ApiConfig;
+  /** False when the process cannot recover by itself (its embedded Neo4j is gone for good): /health/live fails. */
+  live?: () => boolean;
 }
 
 export interface RunningServer {
@@ -174,7 +176,8 @@ export async function startServer(options: ServerOptions, listen: { port: number
 
   if (api.playground) registerWebRoutes(app, logger);
   app.get('/health/live', (_req, res) => {
-    res.json({ status: 'live' });
+    const live = options.live?.() ?? true;
+    res.status(live ? 200 : 503).json({ status: live ? 'live' : 'the embedded database could not be restarted' });
   });
   app.get('/health/ready', async (_req, res) => {
     const ready = await db.ping();
