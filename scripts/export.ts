@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { connect } from '../src/db/connect.js';
-import { exportStix } from '../src/export/stix.js';
+import { writeStix } from '../src/export/stix.js';
 import { createLogger } from '../src/logger.js';
 
 /**
@@ -29,21 +29,37 @@ const config = loadConfig();
 const connection = await connect(config.neo4j, createLogger(process.env.LOG_LEVEL ?? 'warn'));
 let failed = false;
 try {
-  const bundle = await exportStix(connection.db, {
+  const selection = {
     ids: options.ids
       ?.split(',')
       .map((id) => id.trim())
       .filter(Boolean),
     neighborhoodOf: options.neighborhood,
     depth: options.depth === undefined ? undefined : Number(options.depth),
-  });
-  const text = `${JSON.stringify(bundle, null, 2)}\n`;
-  if (options.out === undefined) process.stdout.write(text);
-  else {
-    fs.writeFileSync(options.out, text);
-    process.stderr.write(`export: wrote ${bundle.objects.length} objects to ${options.out}\n`);
+  };
+  // Written object by object as the pages are read, so that memory holds one page, not the graph;
+  // to a temporary file first, so that a failed export leaves no half-written bundle under --out.
+  const target = options.out === undefined ? undefined : `${options.out}.partial`;
+  const stream = target === undefined ? process.stdout : fs.createWriteStream(target);
+  const write = (text: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (stream.write(text)) resolve();
+      else {
+        stream.once('drain', resolve);
+        stream.once('error', reject);
+      }
+    });
+  // A whole-graph export reads for longer than one API request may.
+  const count = await writeStix(connection.db, selection, write, { timeoutMs: 3_600_000 });
+  if (target !== undefined && options.out !== undefined) {
+    await new Promise<void>((resolve, reject) =>
+      (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    fs.renameSync(target, options.out);
+    process.stderr.write(`export: wrote ${count} objects to ${options.out}\n`);
   }
 } catch (error) {
+  if (options.out !== undefined) fs.rmSync(`${options.out}.partial`, { force: true });
   process.stderr.write(`export: ${(error as Error).message}\n`);
   failed = true;
 } finally {

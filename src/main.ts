@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const connection = await connect(config.neo4j, logger);
   const seeded = await seedIfEmpty(connection.db);
   for (const report of seeded ?? []) logger.info({ seed: report.origin }, formatReport(report));
-  const server = await startServer({ db: connection.db, logger, api: config.api }, { port: config.port, host: config.host });
+  const server = await startServer(
+    { db: connection.db, logger, api: config.api, live: connection.live },
+    { port: config.port, host: config.host },
+  );
 
   let shuttingDown = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -14,6 +14,7 @@ import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { apiError, type ErrorCode } from './errors.js';
 import type { Context } from './graphql/context.js';
+import { costLimitPlugin } from './graphql/cost.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Access rules and abuse limits; the defaults of loadConfig() when omitted. */
   api?: ApiConfig;
+  /** False when the process cannot recover by itself (its embedded Neo4j is gone for good): /health/live fails. */
+  live?: () => boolean;
 }
 
 export interface RunningServer {
@@ -144,12 +147,14 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
     maxTokens: { n: api.maxTokens },
-    costLimit: { maxCost: api.maxCost },
+    // graphql-armor's cost rule reads literals only; ./graphql/cost.ts computes it with the variables.
+    costLimit: { enabled: false },
   }).protect();
   const persisted = persistedQuerySetup(api);
   const plugins: ApolloServerPlugin<Context>[] = [
     requestLogPlugin(),
     writeGuardPlugin(),
+    costLimitPlugin(api.maxCost),
     ApolloServerPluginLandingPageDisabled(),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
     ...persisted.plugins,
@@ -185,7 +190,8 @@ export async function startServer(options: ServerOptions, listen: { port: number
 
   if (api.playground) registerWebRoutes(app, logger);
   app.get('/health/live', (_req, res) => {
-    res.json({ status: 'live' });
+    const live = options.live?.() ?? true;
+    res.status(live ? 200 : 503).json({ status: live ? 'live' : 'the embedded database could not be restarted' });
   });
   app.get('/health/ready', async (_req, res) => {
     const ready = await db.ping();

@@ -7,6 +7,8 @@ export interface Connection {
   db: Database;
   /** Set when this process started the embedded server. */
   embedded: EmbeddedNeo4j | undefined;
+  /** False when the embedded server died and its supervisor gave up restarting it. */
+  live(): boolean;
   /** Closes the driver, then stops the embedded server if this process started it. */
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function connect(config: Neo4jConfig, logger: Logger): Promise<Conn
   return {
     db,
     embedded,
+    live: () => embedded?.state() !== 'failed',
     close: async () => {
       await db.close();
       await embedded?.stop();

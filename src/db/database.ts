@@ -161,8 +161,8 @@ export class Database {
   }
 
   /** Several statements in one read transaction: a consistent snapshot. */
-  readTransaction<R>(label: string, work: (tx: Transaction) => Promise<R>): Promise<R> {
-    return this.execute('READ', label, work);
+  readTransaction<R>(label: string, work: (tx: Transaction) => Promise<R>, timeoutMs?: number): Promise<R> {
+    return this.execute('READ', label, work, timeoutMs);
   }
 
   /** Several statements that apply wholly or not at all. */

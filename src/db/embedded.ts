@@ -26,10 +26,17 @@ export class EmbeddedNeo4jError extends Error {
   override name = 'EmbeddedNeo4jError';
 }
 
+/** running; restarting after its JVM died; failed when the restarts gave up. */
+export type EmbeddedState = 'running' | 'restarting' | 'failed';
+
 export interface EmbeddedNeo4j {
   uri: string;
-  pid: number;
+  /** The current JVM's pid (it changes when the supervisor restarts the server). */
+  readonly pid: number;
   logFile: string;
+  state(): EmbeddedState;
+  /** How many times the supervisor has restarted the server. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -204,21 +211,23 @@ async function waitForBolt(
   );
 }
 
-export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, password: string, logger: Logger): Promise<EmbeddedNeo4j> {
-  checkPrerequisites();
-  const { classpath } = buildLauncher(logger);
-  fs.mkdirSync(path.join(config.home, 'logs'), { recursive: true });
-  const pidPath = path.join(config.home, 'launcher.pid');
-  const shared = await previousServer(pidPath, logger);
-  if (shared !== undefined) {
-    const uri = `bolt://127.0.0.1:${shared.boltPort}`;
-    // Another process started this server and will stop it; use it as a client, and leave it running.
-    logger.info({ uri, owner: shared.owner }, 'using the embedded Neo4j another attribution-graph process runs');
-    return { uri, pid: shared.jvm, logFile: path.join(config.home, 'logs', 'launcher.log'), stop: async () => undefined };
-  }
+/** How the supervisor restarts a server that died: the waits before each attempt, then it gives up. */
+export interface SupervisionOptions {
+  /** Waits before the restart attempts, in ms; their number is the most attempts in a row. */
+  backoffMs?: number[];
+  /** A server that has run this long since its last start begins with a fresh set of attempts. */
+  stableAfterMs?: number;
+}
 
-  const confPath = writeConfiguration(config);
-  const logFile = path.join(config.home, 'logs', 'launcher.log');
+export const DEFAULT_BACKOFF_MS = [1000, 2000, 4000, 8000, 16000];
+
+function launch(
+  config: EmbeddedNeo4jConfig,
+  password: string,
+  classpath: string,
+  confPath: string,
+  logFile: string,
+): ChildProcess {
   const logFd = fs.openSync(logFile, 'a');
   fs.writeSync(logFd, `--- ${new Date().toISOString()} starting the embedded Neo4j\n`);
   const child = spawn(
@@ -247,24 +256,125 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, password: 
   if (child.pid === undefined) {
     throw new EmbeddedNeo4jError('Could not start java for the embedded Neo4j');
   }
-  const pid = child.pid;
-  fs.writeFileSync(pidPath, JSON.stringify({ jvm: pid, owner: process.pid, boltPort: config.boltPort } satisfies PidFile));
-  const uri = `bolt://127.0.0.1:${config.boltPort}`;
+  return child;
+}
 
-  logger.info({ uri, home: config.home, pid }, 'starting the embedded Neo4j');
-  const started = Date.now();
-  try {
-    await waitForBolt(uri, password, child, config, logFile);
-  } catch (error) {
-    child.kill('SIGKILL');
-    fs.rmSync(pidPath, { force: true });
-    throw error;
+export async function startEmbeddedNeo4j(
+  config: EmbeddedNeo4jConfig,
+  password: string,
+  logger: Logger,
+  supervision: SupervisionOptions = {},
+): Promise<EmbeddedNeo4j> {
+  checkPrerequisites();
+  const { classpath } = buildLauncher(logger);
+  fs.mkdirSync(path.join(config.home, 'logs'), { recursive: true });
+  const pidPath = path.join(config.home, 'launcher.pid');
+  const shared = await previousServer(pidPath, logger);
+  if (shared !== undefined) {
+    const uri = `bolt://127.0.0.1:${shared.boltPort}`;
+    // Another process started this server and will stop it; use it as a client, and leave it running.
+    logger.info({ uri, owner: shared.owner }, 'using the embedded Neo4j another attribution-graph process runs');
+    return {
+      uri,
+      pid: shared.jvm,
+      logFile: path.join(config.home, 'logs', 'launcher.log'),
+      state: () => 'running',
+      restarts: () => 0,
+      stop: async () => undefined,
+    };
   }
-  logger.info({ uri, ms: Date.now() - started }, 'embedded Neo4j ready');
 
+  const confPath = writeConfiguration(config);
+  const logFile = path.join(config.home, 'logs', 'launcher.log');
+  const uri = `bolt://127.0.0.1:${config.boltPort}`;
+  const backoff = supervision.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const stableAfterMs = supervision.stableAfterMs ?? 60_000;
+
+  let child: ChildProcess;
+  let state: EmbeddedState = 'running';
   let stopping: Promise<void> | undefined;
+  let restarts = 0;
+  let attempt = 0;
+  let startedAt = Date.now();
+
+  /** Starts a JVM and waits until it answers; a JVM that does not is killed. */
+  const startOnce = async (): Promise<ChildProcess> => {
+    const started = launch(config, password, classpath, confPath, logFile);
+    fs.writeFileSync(
+      pidPath,
+      JSON.stringify({ jvm: started.pid!, owner: process.pid, boltPort: config.boltPort } satisfies PidFile),
+    );
+    logger.info({ uri, home: config.home, pid: started.pid }, 'starting the embedded Neo4j');
+    const began = Date.now();
+    try {
+      await waitForBolt(uri, password, started, config, logFile);
+    } catch (error) {
+      started.kill('SIGKILL');
+      fs.rmSync(pidPath, { force: true });
+      throw error;
+    }
+    logger.info({ uri, ms: Date.now() - began }, 'embedded Neo4j ready');
+    return started;
+  };
+
+  /**
+   * A JVM that exits while nobody asked it to (killed, out of memory) is started again after a
+   * growing wait; the driver reconnects by itself. After the last attempt fails the state is
+   * "failed", which /health/live reports, so that an orchestrator restarts the whole API.
+   */
+  const supervise = (running: ChildProcess): void => {
+    running.once('exit', (code, signal) => {
+      if (stopping !== undefined) return;
+      if (Date.now() - startedAt >= stableAfterMs) attempt = 0;
+      state = 'restarting';
+      logger.error({ pid: running.pid, code, signal }, 'the embedded Neo4j exited unexpectedly');
+      void restart();
+    });
+  };
+
+  const restart = async (): Promise<void> => {
+    while (stopping === undefined) {
+      const wait = backoff[attempt];
+      if (wait === undefined) {
+        state = 'failed';
+        logger.error(
+          { attempts: attempt, logFile },
+          'the embedded Neo4j could not be restarted; giving up (liveness now fails, restart the API)',
+        );
+        return;
+      }
+      attempt += 1;
+      logger.warn({ attempt, of: backoff.length, waitMs: wait }, 'restarting the embedded Neo4j');
+      await sleep(wait);
+      if (stopping !== undefined) return;
+      let started: ChildProcess;
+      try {
+        started = await startOnce();
+      } catch (error) {
+        logger.error({ err: error, attempt }, 'restart of the embedded Neo4j failed');
+        continue;
+      }
+      if (stopping !== undefined) {
+        // Stopped while this start was under way: the stop saw the dead JVM, not this one.
+        started.kill('SIGTERM');
+        return;
+      }
+      child = started;
+      restarts += 1;
+      startedAt = Date.now();
+      state = 'running';
+      logger.warn({ pid: child.pid, restarts }, 'the embedded Neo4j is running again');
+      supervise(child);
+      return;
+    }
+  };
+
+  child = await startOnce();
+  supervise(child);
+
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      const pid = child.pid!;
       if (isAlive(pid)) {
         child.kill('SIGTERM');
         if (!(await waitForExit(pid, 60_000))) {
@@ -278,5 +388,14 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, password: 
     })();
     return stopping;
   };
-  return { uri, pid, logFile, stop };
+  return {
+    uri,
+    get pid() {
+      return child.pid!;
+    },
+    logFile,
+    state: () => state,
+    restarts: () => restarts,
+    stop,
+  };
 }

@@ -301,7 +301,13 @@ function relationshipObject(rel: RelationshipRow, stixIds: ReadonlyMap<string, s
   return object;
 }
 
-async function selectIds(tx: Transaction, selection: ExportSelection): Promise<string[]> {
+/** Code-unit order, the order Cypher sorts strings in: the order pages follow. */
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The selected entity ids, sorted and without repeats; undefined for "everything" (paged in Cypher). */
+async function selectIds(tx: Transaction, selection: ExportSelection): Promise<string[] | undefined> {
   if (selection.neighborhoodOf !== undefined) {
     const depth = selection.depth ?? 1;
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH)
@@ -317,46 +323,180 @@ async function selectIds(tx: Transaction, selection: ExportSelection): Promise<s
       for (const id of next) seen.add(id);
       frontier = next;
     }
-    return [...seen, ...(selection.ids ?? [])];
+    for (const id of selection.ids ?? []) seen.add(id);
+    return [...seen].sort(byId);
   }
-  if (selection.ids !== undefined) return selection.ids;
-  return (await tx.run<{ id: string }>('export/all-entity-ids')).map((row) => row.id);
+  if (selection.ids !== undefined) return [...new Set(selection.ids)].sort(byId);
+  return undefined;
 }
 
-/** Reads the selection in one read transaction (a consistent snapshot) and builds the bundle. */
+/** Where a page starts and how long it is: entities whose id sorts after `after`, at most `first`. */
+export interface ExportPaging {
+  first: number;
+  after?: string | null;
+}
+
+export interface ExportPage {
+  bundle: StixBundle;
+  /** Entities of the selection on this page (cited Sources from outside it not counted). */
+  entityCount: number;
+  /** The id of the page's last entity: the `after` of the next page. */
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+interface PageObjects {
+  objects: StixObject[];
+  entityCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/**
+ * One page of the selection: its entities, the Sources they cite that earlier pages did not carry,
+ * and the relationships between its entities and those of this and earlier pages (so that importing
+ * the pages in order finds every endpoint already there). The whole selection in one page is the
+ * whole selection's bundle.
+ */
+async function pageObjects(
+  tx: Transaction,
+  selected: string[] | undefined,
+  paging: ExportPaging,
+  carried: Set<string>,
+): Promise<PageObjects> {
+  let pageIds: string[];
+  let hasNextPage: boolean;
+  let earlier: (id: string) => boolean;
+  let inSelection: (id: string) => boolean;
+  const after = paging.after ?? null;
+  if (selected === undefined) {
+    const limit = Number.isFinite(paging.first) ? paging.first + 1 : null;
+    const rows = await tx.run<{ id: string }>('export/entity-ids-page', { after, limit });
+    hasNextPage = limit !== null && rows.length > paging.first;
+    pageIds = rows.slice(0, paging.first).map((row) => row.id);
+    earlier = (id) => after !== null && id <= after;
+    inSelection = () => true;
+  } else {
+    const start = after === null ? 0 : selected.findIndex((id) => id > after);
+    const from = start === -1 ? selected.length : start;
+    pageIds = selected.slice(from, from + paging.first);
+    hasNextPage = from + pageIds.length < selected.length;
+    const before = new Set(selected.slice(0, from));
+    earlier = (id) => before.has(id);
+    const all = new Set(selected);
+    inSelection = (id) => all.has(id);
+  }
+  const entities = await batched<EntityRow>(tx, 'export/entities-by-id', pageIds);
+  const found = new Set(entities.map((entity) => entity.id));
+  const missing = pageIds.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new ExportError(`ids: no entity has the id ${missing.slice(0, 10).join(', ')}`);
+  const last = pageIds.at(-1);
+  const upTo = (id: string): boolean => found.has(id) || earlier(id);
+  const relationships = [
+    ...(await batched<RelationshipRow>(tx, 'export/relationships-from', pageIds)).filter(
+      (rel) => upTo(rel.to) && inSelection(rel.to),
+    ),
+    // Relationships from earlier pages exist only past the first page.
+    ...(after === null
+      ? []
+      : (await batched<RelationshipRow>(tx, 'export/relationships-to', pageIds)).filter(
+          (rel) => !found.has(rel.from) && earlier(rel.from) && inSelection(rel.from),
+        )),
+  ];
+  const aliases = await batched<AliasRow>(tx, 'export/aliases-by-id', pageIds);
+  // The Sources that exported claims cite travel with them, so that every citation resolves.
+  const cited = new Set<string>();
+  const cite = (sources: unknown): void => {
+    if (!Array.isArray(sources)) return;
+    for (const id of sources as string[]) if (!found.has(id) && !carried.has(id) && !earlier(id)) cited.add(id);
+  };
+  for (const entity of entities) cite(entity.props.citeSources);
+  for (const rel of relationships) cite(rel.props.citeSources);
+  for (const alias of aliases) cite(alias.citeSources);
+  const page = entities.filter((entity) => !carried.has(entity.id));
+  if (cited.size > 0) page.push(...(await batched<EntityRow>(tx, 'export/entities-by-id', [...cited])));
+  for (const entity of page) carried.add(entity.id);
+
+  const aliasesOf = new Map<string, AliasRow[]>();
+  for (const alias of aliases) aliasesOf.set(alias.id, [...(aliasesOf.get(alias.id) ?? []), alias]);
+  page.sort((a, b) => a.id.localeCompare(b.id));
+  const objects = page.map((entity) => entityObject(entity, aliasesOf.get(entity.id) ?? []));
+  const stixIds = new Map(page.map((entity, index) => [entity.id, objects[index]!.id as string]));
+  for (const entity of entities) if (!stixIds.has(entity.id)) stixIds.set(entity.id, stixIdentity(entity).id);
+  const farEnds = [...new Set(relationships.flatMap((rel) => [rel.from, rel.to]))].filter((id) => !stixIds.has(id));
+  for (const entity of await batched<EntityRow>(tx, 'export/entities-by-id', farEnds)) {
+    stixIds.set(entity.id, stixIdentity(entity).id);
+  }
+  const sortKey = (rel: RelationshipRow): string => relationshipIdentity({ ...rel, key: rel.props.key });
+  relationships.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  objects.push(...relationships.map((rel) => relationshipObject(rel, stixIds)));
+  return { objects, entityCount: pageIds.length, endCursor: last ?? null, hasNextPage };
+}
+
+function bundleOf(objects: StixObject[]): StixBundle {
+  const all: StixObject[] = [{ ...EXTENSION_CREATOR }, ...extensionDefinitions(), ...objects];
+  const digest = createHash('sha256')
+    .update(all.map((object) => String(object.id)).join('\n'))
+    .digest('hex');
+  return { type: 'bundle', id: `bundle--${uuidv5(digest)}`, objects: all };
+}
+
+/** One page of the selection, read in one read transaction; what the API serves. */
+export async function exportStixPage(db: Database, selection: ExportSelection, paging: ExportPaging): Promise<ExportPage> {
+  return db.readTransaction('export stix', async (tx) => {
+    const page = await pageObjects(tx, await selectIds(tx, selection), paging, new Set());
+    return {
+      bundle: bundleOf(page.objects),
+      entityCount: page.entityCount,
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
+    };
+  });
+}
+
+/** The whole selection as one bundle in memory; for tests and small selections (the CLI streams). */
 export async function exportStix(db: Database, selection: ExportSelection = {}): Promise<StixBundle> {
   return db.readTransaction('export stix', async (tx) => {
-    const chosen = new Set(await selectIds(tx, selection));
-    const entities = await batched<EntityRow>(tx, 'export/entities-by-id', [...chosen]);
-    const found = new Set(entities.map((entity) => entity.id));
-    const missing = [...chosen].filter((id) => !found.has(id));
-    if (missing.length > 0) throw new ExportError(`ids: no entity has the id ${missing.slice(0, 10).join(', ')}`);
-    const relationships = (await batched<RelationshipRow>(tx, 'export/relationships-from', [...found])).filter((rel) =>
-      found.has(rel.to),
-    );
-    const aliases = await batched<AliasRow>(tx, 'export/aliases-by-id', [...found]);
-    // The Sources that exported claims cite travel with them, so that every citation resolves.
-    const cited = new Set<string>();
-    const cite = (sources: unknown): void => {
-      if (Array.isArray(sources)) for (const id of sources as string[]) if (!found.has(id)) cited.add(id);
-    };
-    for (const entity of entities) cite(entity.props.citeSources);
-    for (const rel of relationships) cite(rel.props.citeSources);
-    for (const alias of aliases) cite(alias.citeSources);
-    if (cited.size > 0) entities.push(...(await batched<EntityRow>(tx, 'export/entities-by-id', [...cited])));
-
-    const aliasesOf = new Map<string, AliasRow[]>();
-    for (const alias of aliases) aliasesOf.set(alias.id, [...(aliasesOf.get(alias.id) ?? []), alias]);
-    entities.sort((a, b) => a.id.localeCompare(b.id));
-    const objects = entities.map((entity) => entityObject(entity, aliasesOf.get(entity.id) ?? []));
-    const stixIds = new Map(entities.map((entity, index) => [entity.id, objects[index]!.id as string]));
-    const sortKey = (rel: RelationshipRow): string => relationshipIdentity({ ...rel, key: rel.props.key });
-    relationships.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-    objects.push(...relationships.map((rel) => relationshipObject(rel, stixIds)));
-    const all: StixObject[] = [{ ...EXTENSION_CREATOR }, ...extensionDefinitions(), ...objects];
-    const digest = createHash('sha256')
-      .update(all.map((object) => String(object.id)).join('\n'))
-      .digest('hex');
-    return { type: 'bundle', id: `bundle--${uuidv5(digest)}`, objects: all };
+    const page = await pageObjects(tx, await selectIds(tx, selection), { first: Number.POSITIVE_INFINITY }, new Set());
+    return bundleOf(page.objects);
   });
+}
+
+/**
+ * The selection as one bundle written object by object to `out`, page by page in one read
+ * transaction (a consistent snapshot), so that memory holds one page, not the graph. The bundle id
+ * is a digest of the object ids, so it comes last. Resolves to the number of objects written.
+ */
+export async function writeStix(
+  db: Database,
+  selection: ExportSelection,
+  out: (text: string) => Promise<void>,
+  options: { pageSize?: number; timeoutMs?: number } = {},
+): Promise<number> {
+  return db.readTransaction(
+    'export stix',
+    async (tx) => {
+      const selected = await selectIds(tx, selection);
+      const digest = createHash('sha256');
+      let count = 0;
+      const emit = async (object: StixObject): Promise<void> => {
+        digest.update(`${count === 0 ? '' : '\n'}${String(object.id)}`);
+        await out(`${count === 0 ? '' : ',\n'}    ${JSON.stringify(object)}`);
+        count += 1;
+      };
+      await out('{\n  "type": "bundle",\n  "objects": [\n');
+      for (const object of [{ ...EXTENSION_CREATOR }, ...extensionDefinitions()]) await emit(object);
+      const carried = new Set<string>();
+      let after: string | null = null;
+      for (;;) {
+        const page = await pageObjects(tx, selected, { first: options.pageSize ?? 1000, after }, carried);
+        for (const object of page.objects) await emit(object);
+        if (!page.hasNextPage || page.endCursor === null) break;
+        after = page.endCursor;
+      }
+      await out(`\n  ],\n  "id": "bundle--${uuidv5(digest.digest('hex'))}"\n}\n`);
+      return count;
+    },
+    options.timeoutMs,
+  );
 }

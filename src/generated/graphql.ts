@@ -1193,12 +1193,13 @@ export type Query = {
   /** Campaigns by name (A to Z), a page at a time. */
   campaigns: CampaignConnection;
   /**
-   * The graph, or a selection of it, as a STIX 2.1 bundle (JSON text): the entities with these ids,
-   * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything.
-   * The Sources the exported claims cite are included. Follows the read policy of every query:
-   * open, or any API key when AUTH_REQUIRE_KEY_FOR_READS is set.
+   * The graph, or a selection of it, as STIX 2.1 bundles a page at a time: the entities with these ids,
+   * or those within depth (default 1, at most 5) relationships of neighborhoodOf, or everything; first
+   * (1 to 1000, default 200) entities in id order after the cursor after. Each entity counts 80 toward
+   * the operation's cost. Follows the read policy of every query: open, or any API key when
+   * AUTH_REQUIRE_KEY_FOR_READS is set. `npm run export` writes a whole export to a file.
    */
-  exportStix: Scalars['String']['output'];
+  exportStix: StixExport;
   /** Is the API up, which database serves it, and how big is the graph? */
   health: Health;
   /** Every recorded change to an entity, newest first. */
@@ -1297,7 +1298,9 @@ export type QueryCampaignsArgs = {
 
 /** The questions the API answers: entities by id or name, lists, search, traversals, history and export. Every read is a query; reads need no key unless AUTH_REQUIRE_KEY_FOR_READS is set. */
 export type QueryExportStixArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   neighborhoodOf?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -2066,6 +2069,21 @@ export type StatePosition = {
   state: State;
 };
 
+/** One page of a STIX 2.1 export. */
+export type StixExport = {
+  __typename?: 'StixExport';
+  /**
+   * The bundle as JSON text: this page's entities, the Sources they cite (unless an earlier page of
+   * the selection holds them) and the relationships between this page's entities and those of this
+   * and earlier pages, so that importing the pages in order restores the selection.
+   */
+  bundle: Scalars['String']['output'];
+  /** How many entities of the selection this page holds. */
+  entityCount: Scalars['Int']['output'];
+  /** endCursor is the after of the next page. */
+  pageInfo: PageInfo;
+};
+
 /** A group that conducts cyber operations (APT31), with its sponsors, campaigns, members and the responses naming it. */
 export type ThreatActor = Entity & Node & {
   __typename?: 'ThreatActor';
@@ -2383,6 +2401,7 @@ export type ResolversTypes = {
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
   StateLink: ResolverTypeWrapper<LinkRow>;
   StatePosition: ResolverTypeWrapper<StatePositionRow>;
+  StixExport: ResolverTypeWrapper<StixExport>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ThreatActor: ResolverTypeWrapper<EntityRow>;
   ThreatActorConnection: ResolverTypeWrapper<ConnectionRow>;
@@ -2478,6 +2497,7 @@ export type ResolversParentTypes = {
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
   StateLink: LinkRow;
   StatePosition: StatePositionRow;
+  StixExport: StixExport;
   String: Scalars['String']['output'];
   ThreatActor: EntityRow;
   ThreatActorConnection: ConnectionRow;
@@ -2912,7 +2932,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   attributions?: Resolver<ResolversTypes['AttributionList'], ParentType, ContextType, RequireFields<QueryAttributionsArgs, 'includeSponsoredActors' | 'limit'>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, Partial<QueryCampaignArgs>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'first'>>;
-  exportStix?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryExportStixArgs>>;
+  exportStix?: Resolver<ResolversTypes['StixExport'], ParentType, ContextType, RequireFields<QueryExportStixArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   lookup?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryLookupArgs, 'name'>>;
@@ -3115,6 +3135,12 @@ export type StatePositionResolvers<ContextType = Context, ParentType extends Res
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
 };
 
+export type StixExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StixExport'] = ResolversParentTypes['StixExport']> = {
+  bundle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ThreatActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreatActor'] = ResolversParentTypes['ThreatActor']> = {
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   attackIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3248,6 +3274,7 @@ export type Resolvers<ContextType = Context> = {
   StateEdge?: StateEdgeResolvers<ContextType>;
   StateLink?: StateLinkResolvers<ContextType>;
   StatePosition?: StatePositionResolvers<ContextType>;
+  StixExport?: StixExportResolvers<ContextType>;
   ThreatActor?: ThreatActorResolvers<ContextType>;
   ThreatActorConnection?: ThreatActorConnectionResolvers<ContextType>;
   ThreatActorEdge?: ThreatActorEdgeResolvers<ContextType>;

@@ -205,20 +205,20 @@ describe('importBundle and exportStix over GraphQL', () => {
     expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0]?.message).toMatch(/objects\[0\]: id is missing/);
 
-    const exported = await api.graphql<{ exportStix: string }>(
-      '{ exportStix(neighborhoodOf: "intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6", depth: 1) }',
+    const exported = await api.graphql<{ exportStix: { bundle: string } }>(
+      '{ exportStix(neighborhoodOf: "intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6", depth: 1) { bundle } }',
       {},
       { authorization: `Bearer ${reader}` },
     );
     expect(exported.errors).toBeUndefined();
-    const bundle = JSON.parse(exported.data!.exportStix) as { type: string; objects: Props[] };
+    const bundle = JSON.parse(exported.data!.exportStix.bundle) as { type: string; objects: Props[] };
     expect(bundle.type).toBe('bundle');
     const ids = bundle.objects.map((object) => object.id);
     expect(ids).toContain('intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6');
     expect(ids).toContain('malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b');
     expect(bundle.objects.filter((object) => object.type === 'extension-definition')).toHaveLength(5);
     const badDepth = await api.graphql(
-      '{ exportStix(neighborhoodOf: "state:cz", depth: 9) }',
+      '{ exportStix(neighborhoodOf: "state:cz", depth: 9) { bundle } }',
       {},
       { authorization: `Bearer ${reader}` },
     );

@@ -56,12 +56,12 @@ describe('suggestions', () => {
 });
 
 describe('exportStix', () => {
-  const EXPORT = '{ exportStix(ids: ["actor:apt31"]) }';
+  const EXPORT = '{ exportStix(ids: ["actor:apt31"]) { bundle } }';
 
   it('needs no key while reads are open', async () => {
-    const { data, errors } = await open.graphql<{ exportStix: string }>(EXPORT);
+    const { data, errors } = await open.graphql<{ exportStix: { bundle: string } }>(EXPORT);
     expect(errors).toBeUndefined();
-    const bundle = JSON.parse(data!.exportStix) as { objects: Array<{ name?: string }> };
+    const bundle = JSON.parse(data!.exportStix.bundle) as { objects: Array<{ name?: string }> };
     expect(bundle.objects.map((object) => object.name)).toContain('APT31');
   });
 

@@ -355,11 +355,33 @@ export async function fetchStateAttributions(
   return { ...attributions, summaries };
 }
 
-const EXPORT_STIX = `query ExploreExportStix($ids: [ID!]) { exportStix(ids: $ids) }`;
+const EXPORT_STIX = `query ExploreExportStix($ids: [ID!], $after: String) {
+  exportStix(ids: $ids, first: 1000, after: $after) { bundle pageInfo { hasNextPage endCursor } }
+}`;
 
+interface StixPage {
+  bundle: string;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The selection as one STIX bundle: the API serves it a page at a time; pages are joined here. */
 export async function exportStix(ids: string[]): Promise<string> {
-  const { exportStix: bundle } = await graphql<{ exportStix: string }>(EXPORT_STIX, { ids });
-  return bundle;
+  let after: string | null = null;
+  let first: { type: string; id: string; objects: Array<{ id: string }> } | null = null;
+  const seen = new Set<string>();
+  for (;;) {
+    const answer: { exportStix: StixPage } = await graphql<{ exportStix: StixPage }>(EXPORT_STIX, { ids, after });
+    const bundle = JSON.parse(answer.exportStix.bundle) as { type: string; id: string; objects: Array<{ id: string }> };
+    if (first === null) first = { ...bundle, objects: [] };
+    for (const object of bundle.objects) {
+      if (seen.has(object.id)) continue;
+      seen.add(object.id);
+      first.objects.push(object);
+    }
+    if (!answer.exportStix.pageInfo.hasNextPage) break;
+    after = answer.exportStix.pageInfo.endCursor;
+  }
+  return JSON.stringify(first, null, 2);
 }
 
 /** Neighbourhoods per request when looking up the links between drawn entities (the API allows 15 aliases). */

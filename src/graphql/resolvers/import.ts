@@ -1,8 +1,9 @@
 import { requireRole } from '../../auth/principal.js';
-import { exportStix } from '../../export/stix.js';
+import { exportStixPage } from '../../export/stix.js';
 import type { ImportOutcome, Resolvers } from '../../generated/graphql.js';
 import type { OutcomeCounts } from '../../write/apply.js';
 import { importData } from '../../ingest/importData.js';
+import { checkFirst } from './shared.js';
 
 /**
  * importBundle and exportStix: the GraphQL face of src/ingest/importData.ts and src/export/stix.ts
@@ -51,13 +52,18 @@ export const importResolvers: Resolvers = {
   Query: {
     // Like every read: open, or a key of any role when AUTH_REQUIRE_KEY_FOR_READS is set (the
     // context enforces that before any resolver runs).
-    exportStix: async (_parent, { ids, neighborhoodOf, depth }, context) => {
-      const bundle = await exportStix(context.db, {
-        ids: ids ?? undefined,
-        neighborhoodOf: neighborhoodOf ?? undefined,
-        depth: depth ?? undefined,
-      });
-      return JSON.stringify(bundle);
+    exportStix: async (_parent, { ids, neighborhoodOf, depth, first, after }, context) => {
+      // ExportError (an unknown id) becomes BAD_USER_INPUT in src/graphql/errors.ts.
+      const page = await exportStixPage(
+        context.db,
+        { ids: ids ?? undefined, neighborhoodOf: neighborhoodOf ?? undefined, depth: depth ?? undefined },
+        { first: checkFirst(first ?? 200, 1000), after: after ?? null },
+      );
+      return {
+        bundle: JSON.stringify(page.bundle),
+        entityCount: page.entityCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      };
     },
   },
 };
