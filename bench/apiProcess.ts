@@ -20,11 +20,15 @@ export class ApiProcess {
     readonly startupMs: number,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv, options: { cpuProfileDir?: string; timeoutMs?: number } = {}): Promise<ApiProcess> {
+  /** `entry`: another server to run the same way (the @neo4j/graphql peer, bench/peer/server.ts). */
+  static async start(
+    env: NodeJS.ProcessEnv,
+    options: { cpuProfileDir?: string; timeoutMs?: number; entry?: string } = {},
+  ): Promise<ApiProcess> {
     const args = ['--import', './bench/api-probe.ts'];
     if (options.cpuProfileDir !== undefined) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     const started = performance.now();
-    const child = new Child([...args, path.join('src', 'main.ts')], { ...env, PORT: '0', HOST: '127.0.0.1' });
+    const child = new Child([...args, options.entry ?? path.join('src', 'main.ts')], { ...env, PORT: '0', HOST: '127.0.0.1' });
     const url = await waitForReady(child, options.timeoutMs ?? 300_000);
     return new ApiProcess(child, url, performance.now() - started);
   }

@@ -19,13 +19,15 @@ export interface WorkloadSetup {
   name: string;
   bodies: string[];
   plans: FloorPlan[];
+  /** The same requests for the peer (@neo4j/graphql), when the workload is compared with it. */
+  peerBodies?: string[];
 }
 
 export interface RunJob {
   type: 'run';
   id: number;
   workload: string;
-  target: 'api' | 'floor';
+  target: 'api' | 'floor' | 'peer';
   mode: 'closed' | 'open';
   concurrency: number;
   /** Requests per second (open mode). */
@@ -37,6 +39,7 @@ export interface RunJob {
 export interface ConnectJob {
   type: 'connect';
   apiUrl: string;
+  peerUrl?: string;
   neo4j: { uri: string; user: string; password: string; database: string | undefined };
 }
 
@@ -57,22 +60,27 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_IN_FLIGHT = 256;
 
 let apiUrl: URL | undefined;
+let peerUrl: URL | undefined;
 let driver: Driver | undefined;
 let database: string | undefined;
 let agent: http.Agent | undefined;
 const statements = loadStatements();
 const workloads = new Map<
   string,
-  { bodies: Buffer[]; plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>> }
+  {
+    bodies: Buffer[];
+    peerBodies: Buffer[];
+    plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>>;
+  }
 >();
 
-function postGraphql(body: Buffer): Promise<void> {
+function postGraphql(url: URL, body: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: '127.0.0.1',
-        port: apiUrl!.port,
-        path: apiUrl!.pathname,
+        port: url.port,
+        path: url.pathname,
         method: 'POST',
         agent,
         headers: { 'content-type': 'application/json', 'content-length': body.length },
@@ -125,11 +133,16 @@ async function run(job: RunJob): Promise<RunResult> {
   const workload = workloads.get(job.workload);
   if (workload === undefined) throw new Error(`unknown workload ${job.workload}`);
   const count = workload.bodies.length;
+  const { peerBodies } = workload;
+  if (job.target === 'peer' && (peerUrl === undefined || peerBodies.length !== count))
+    throw new Error(`workload ${job.workload} has no peer requests`);
   const once =
     job.target === 'api'
-      ? (index: number) => postGraphql(workload.bodies[index % count]!)
-      : (index: number) => runFloor(workload.plans[index % count]!);
-  if (job.target === 'api') {
+      ? (index: number) => postGraphql(apiUrl!, workload.bodies[index % count]!)
+      : job.target === 'peer'
+        ? (index: number) => postGraphql(peerUrl!, peerBodies[index % count]!)
+        : (index: number) => runFloor(workload.plans[index % count]!);
+  if (job.target !== 'floor') {
     agent?.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: job.mode === 'closed' ? job.concurrency : MAX_IN_FLIGHT });
   }
@@ -205,6 +218,7 @@ async function run(job: RunJob): Promise<RunResult> {
 function prepare(setup: WorkloadSetup): void {
   workloads.set(setup.name, {
     bodies: setup.bodies.map((body) => Buffer.from(body)),
+    peerBodies: (setup.peerBodies ?? []).map((body) => Buffer.from(body)),
     plans: setup.plans.map((plan) =>
       plan.map((step) => ({
         after: step.after,
@@ -223,7 +237,9 @@ process.on('message', (message: WorkloadSetup | RunJob | ConnectJob | { type: 'c
     try {
       if (message.type === 'connect') {
         apiUrl = new URL(message.apiUrl);
-        if (apiUrl.hostname !== '127.0.0.1') throw new Error('the load generator only sends to 127.0.0.1');
+        peerUrl = message.peerUrl === undefined ? undefined : new URL(message.peerUrl);
+        if (apiUrl.hostname !== '127.0.0.1' || (peerUrl !== undefined && peerUrl.hostname !== '127.0.0.1'))
+          throw new Error('the load generator only sends to 127.0.0.1');
         database = message.neo4j.database;
         driver = neo4j.driver(message.neo4j.uri, neo4j.auth.basic(message.neo4j.user, message.neo4j.password), {
           logging: { level: 'error', logger: () => undefined },

@@ -1,6 +1,7 @@
 import type { DatasetReport } from './dataset.js';
 import type { DbHits } from './dbHits.js';
 import type { Machine } from './machine.js';
+import type { PeerComparison } from './peer/compare.js';
 import type { ProfileSummary } from './cpuProfile.js';
 import type { StartupTimes } from './startup.js';
 import type { Spread } from './stats.js';
@@ -61,6 +62,8 @@ export interface BenchResult {
   startup: StartupTimes | null;
   apiPeakRssMb: number | null;
   workloads: WorkloadResult[];
+  /** The API against @neo4j/graphql on the workloads both express (absent in older results, null with --no-peer). */
+  peer?: PeerComparison | null;
   targets: TargetCheck[];
   profile: ProfileSummary | null;
   notes: string[];
@@ -178,7 +181,46 @@ function tables(result: BenchResult): Table[] {
     header: ['target', 'measured', 'met'],
     rows: result.targets.map((t) => [t.target, t.measured, t.met === null ? 'n/a' : t.met ? 'yes' : 'NO']),
   };
-  return [throughput, latency, cost, targets];
+  const peer = peerTable(result);
+  return peer === null ? [throughput, latency, cost, targets] : [throughput, latency, cost, peer, targets];
+}
+
+function peerTable(result: BenchResult): Table | null {
+  const comparison = result.peer;
+  if (comparison === undefined || comparison === null) return null;
+  const measured = comparison.workloads.filter((w) => w.skipped === null);
+  if (measured.length === 0) return null;
+  return {
+    title: `Against ${comparison.library} on the same Neo4j and data (requests/s at concurrency ${result.settings.concurrency}, median of ${result.settings.rounds} rounds; p50 ms at the rate shown; answers checked identical)`,
+    header: [
+      'workload',
+      'ours /s',
+      'peer /s',
+      'floor /s',
+      'ours/peer',
+      'rate /s',
+      'p50 ours',
+      'p50 peer',
+      'p50 floor',
+      'CPU ms ours',
+      'CPU ms peer',
+      'errors ours/peer/floor',
+    ],
+    rows: measured.map((w) => [
+      w.title,
+      wholeSpread(w.throughput!.ours),
+      wholeSpread(w.throughput!.peer),
+      wholeSpread(w.throughput!.floor),
+      fixed(w.throughput!.ours.median / w.throughput!.peer.median, 2),
+      String(w.latency!.rate),
+      withSpread(w.latency!.ours.p50),
+      withSpread(w.latency!.peer.p50),
+      withSpread(w.latency!.floor.p50),
+      fixed(w.cpuMsPerRequest.ours, 2),
+      fixed(w.cpuMsPerRequest.peer, 2),
+      `${w.errors.ours}/${w.errors.peer}/${w.errors.floor}`,
+    ]),
+  };
 }
 
 function summaryLines(result: BenchResult): string[] {
@@ -216,6 +258,8 @@ export function renderText(result: BenchResult): string {
     out.push(table.title, line(table.header), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line), '');
   }
   for (const workload of result.workloads.filter((w) => w.skipped !== null)) out.push(`${workload.title}: ${workload.skipped}`);
+  for (const workload of result.peer?.workloads.filter((w) => w.skipped !== null) ?? [])
+    out.push(`against the peer, ${workload.title}: ${workload.skipped}`);
   for (const note of result.notes) out.push(`note: ${note}`);
   if (result.profile !== null) {
     out.push('', `CPU profile of the API under "${result.profile.workload}" (${result.profile.file}), self time:`);
@@ -245,6 +289,8 @@ export function renderMarkdown(result: BenchResult): string {
     out.push('');
   }
   for (const workload of result.workloads.filter((w) => w.skipped !== null)) out.push(`- ${workload.title}: ${workload.skipped}`);
+  for (const workload of result.peer?.workloads.filter((w) => w.skipped !== null) ?? [])
+    out.push(`- against the peer, ${workload.title}: ${workload.skipped}`);
   for (const note of result.notes) out.push(`- ${note}`);
   return `${out.join('\n')}\n`;
 }

@@ -15,6 +15,16 @@ import { measureWorkload } from './measure.js';
 import { Random, WeightedPicker } from './random.js';
 import { checkTargets, renderMarkdown, renderText, type BenchResult, type Settings, type WorkloadResult } from './report.js';
 import { measureStartup, type StartupTimes } from './startup.js';
+import {
+  checkPeerAnswers,
+  measureAgainstPeer,
+  peerLibrary,
+  peerNotMeasured,
+  preparePeerWorkloads,
+  type PeerComparison,
+  type PeerPrepared,
+  type PeerWorkloadResult,
+} from './peer/compare.js';
 import { MIX_WEIGHTS, WORKLOADS, missingResolver, type Pools } from './workloads.js';
 
 /**
@@ -35,11 +45,11 @@ const only = args
   .split(',');
 const profileArg = args.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
 const unknown = args.filter(
-  (arg) => !['--quick', '--reuse', '--no-startup'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg,
+  (arg) => !['--quick', '--reuse', '--no-startup', '--no-peer'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg,
 );
 if (unknown.length > 0) {
   process.stderr.write(
-    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup]\n`,
+    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup] [--no-peer]\n`,
   );
   process.exit(2);
 }
@@ -65,7 +75,13 @@ const log = (message: string): void => {
   process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 };
 
-const config = loadConfig({ ...process.env, NEO4J_EMBEDDED_HOME: '.neo4j/bench', NEO4J_EMBEDDED_PORT: '7741' });
+// APOC core: the @neo4j/graphql peer needs it; only this database loads it.
+const config = loadConfig({
+  ...process.env,
+  NEO4J_EMBEDDED_HOME: '.neo4j/bench',
+  NEO4J_EMBEDDED_PORT: '7741',
+  NEO4J_EMBEDDED_APOC: 'true',
+});
 const embedded = config.neo4j.uri === undefined;
 const notes: string[] = [];
 const startedAt = new Date().toISOString();
@@ -104,6 +120,7 @@ const user = embedded ? 'neo4j' : config.neo4j.user;
 const credentials = { uri: boltUri, user, password: config.neo4j.password, database: config.neo4j.database };
 
 let api: ApiProcess | undefined;
+let peer: ApiProcess | undefined;
 let load: LoadClient | undefined;
 let capture: OperationCapture | undefined;
 const driver = neo4j.driver(boltUri, neo4j.auth.basic(user, config.neo4j.password), {
@@ -215,6 +232,18 @@ try {
     const chosen = only === undefined ? prepared : prepared.filter((w) => only.includes(w.name));
     prepared.splice(0, prepared.length, ...chosen, mix);
   }
+  // The workloads @neo4j/graphql can express, for the comparison with it (--no-peer: none).
+  const peerSkipped: PeerWorkloadResult[] = [];
+  const peerPrepared: PeerPrepared[] = flag('no-peer')
+    ? []
+    : await preparePeerWorkloads(
+        capture,
+        pools,
+        (index) => new Random(settings.seed + 100 + index),
+        settings.variableSets,
+        only,
+        (result) => peerSkipped.push(result),
+      );
   await capture.close();
   capture = undefined;
 
@@ -247,9 +276,37 @@ try {
     workloads.push({ ...measured, skipped: null, dbHits });
   }
   for (const entry of skipped) workloads.push(entry);
-  const peak = await api.stats();
   await load.close();
   load = undefined;
+
+  let peerComparison: PeerComparison | null = null;
+  if (peerPrepared.length > 0 || peerSkipped.length > 0) {
+    peerComparison = { library: peerLibrary(), workloads: [...peerSkipped] };
+    log(`starting the peer (${peerComparison.library}, bench/peer/server.ts)`);
+    try {
+      peer = await ApiProcess.start(apiEnv, { entry: path.join('bench', 'peer', 'server.ts'), timeoutMs: 120_000 });
+    } catch (error) {
+      notes.push(`the peer did not start, so it was not compared: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (peer !== undefined) {
+      load = await LoadClient.start(api.url, credentials, peer.url);
+      for (const entry of peerPrepared) {
+        const differs = await checkPeerAnswers(peer.url, entry);
+        if (differs !== null) {
+          log(`peer ${entry.workload.name}: ${differs}`);
+          peerComparison.workloads.push(peerNotMeasured(entry.workload, differs));
+          continue;
+        }
+        log(`peer ${entry.workload.name}: ${entry.expected.length} answers identical; measuring API, peer and floor`);
+        peerComparison.workloads.push(await measureAgainstPeer(load, { api, peer }, entry, settings, log));
+      }
+      await load.close();
+      load = undefined;
+      await peer.stop();
+      peer = undefined;
+    }
+  }
+  const peak = await api.stats();
   await api.stop();
   api = undefined;
 
@@ -321,6 +378,7 @@ try {
     startup,
     apiPeakRssMb: peak.maxRss / 1024 ** 2,
     workloads,
+    peer: peerComparison,
     profile,
     notes,
   };
@@ -328,6 +386,7 @@ try {
 } catch (error) {
   await load?.close().catch(() => undefined);
   await api?.stop().catch(() => undefined);
+  await peer?.stop().catch(() => undefined);
   await capture?.close().catch(() => undefined);
   await driver.close().catch(() => undefined);
   await connection.close().catch(() => undefined);
