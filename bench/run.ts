@@ -13,6 +13,7 @@ import { LoadClient } from './loadClient.js';
 import { describeMachine } from './machine.js';
 import { measureWorkload } from './measure.js';
 import { Random, WeightedPicker } from './random.js';
+import { readEarlierResult, renderComparison } from './compare.js';
 import { checkTargets, renderMarkdown, renderText, type BenchResult, type Settings, type WorkloadResult } from './report.js';
 import { measureStartup, type StartupTimes } from './startup.js';
 import {
@@ -36,7 +37,14 @@ import { MIX_WEIGHTS, WORKLOADS, missingResolver, type Pools } from './workloads
  * bench/results/<time>.json and .md. bench/README in docs/performance.md explains the method.
  */
 
-const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const rawArgs = process.argv.slice(2).filter((arg) => arg !== '--');
+// `--compare <file>` or `--compare=<file>`: an earlier result to report regressions against.
+const compareAt = rawArgs.indexOf('--compare');
+const compareFile =
+  compareAt >= 0 ? rawArgs[compareAt + 1] : rawArgs.find((arg) => arg.startsWith('--compare='))?.slice('--compare='.length);
+const args = rawArgs.filter(
+  (arg, i) => !(compareAt >= 0 && (i === compareAt || i === compareAt + 1)) && !arg.startsWith('--compare='),
+);
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const quick = flag('quick');
 const only = args
@@ -49,9 +57,23 @@ const unknown = args.filter(
 );
 if (unknown.length > 0) {
   process.stderr.write(
-    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup] [--no-peer]\n`,
+    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup] [--no-peer] [--compare <earlier result.json>]\n`,
   );
   process.exit(2);
+}
+
+let earlier: BenchResult | undefined;
+if (compareAt >= 0 || compareFile !== undefined) {
+  if (compareFile === undefined || compareFile.startsWith('--')) {
+    process.stderr.write('bench: --compare needs the path of an earlier result (bench/results/*.json)\n');
+    process.exit(2);
+  }
+  try {
+    earlier = readEarlierResult(compareFile);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
 
 const settings: Settings = {
@@ -402,3 +424,4 @@ process.stdout.write(renderText(result));
 process.stdout.write(
   `\nresults: ${path.relative(PROJECT_ROOT, jsonFile)} (and .md); took ${((performance.now() - began) / 1000).toFixed(0)} s\n`,
 );
+if (earlier !== undefined) process.stdout.write(`\n${renderComparison(earlier, result, compareFile!)}`);
