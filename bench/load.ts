@@ -70,7 +70,7 @@ const workloads = new Map<
   {
     bodies: Buffer[];
     peerBodies: Buffer[];
-    plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>>;
+    plans: ReplayStep[][];
   }
 >();
 
@@ -105,8 +105,14 @@ function postGraphql(url: URL, body: Buffer): Promise<void> {
   });
 }
 
+interface ReplayStep {
+  texts: Array<[string, Record<string, unknown>]>;
+  after: number[];
+  autoCommit: boolean;
+}
+
 /** The operation's statements with the driver alone, each step as soon as its predecessors are done. */
-async function runFloor(plan: Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>): Promise<void> {
+async function runFloor(plan: ReplayStep[]): Promise<void> {
   const done: Array<Promise<void>> = [];
   for (const step of plan) {
     const waitFor = step.after.map((index) => done[index]!);
@@ -114,6 +120,12 @@ async function runFloor(plan: Array<{ texts: Array<[string, Record<string, unkno
       Promise.all(waitFor).then(async () => {
         const session = driver!.session({ database, defaultAccessMode: neo4j.session.READ });
         try {
+          // As Database does: a single read auto-commits, several that must agree share a transaction.
+          if (step.autoCommit) {
+            const [text, params] = step.texts[0]!;
+            await session.run(text, params, { timeout: REQUEST_TIMEOUT_MS });
+            return;
+          }
           await session.executeRead(
             async (tx) => {
               for (const [text, params] of step.texts) await tx.run(text, params);
@@ -222,6 +234,7 @@ function prepare(setup: WorkloadSetup): void {
     plans: setup.plans.map((plan) =>
       plan.map((step) => ({
         after: step.after,
+        autoCommit: step.autoCommit === true && step.statements.length === 1,
         texts: step.statements.map(({ statement, params }): [string, Record<string, unknown>] => {
           const text = statements.get(statement);
           if (text === undefined) throw new Error(`no statement ${statement} in cypher/`);
