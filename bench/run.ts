@@ -32,7 +32,7 @@ import { MIX_WEIGHTS, WORKLOADS, missingResolver, type Pools } from './workloads
  * `npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=a,b] [--no-startup]`
  *
  * Loads the dataset into the benchmark's own embedded Neo4j (.neo4j/bench, port 7741; NEO4J_URI
- * instead when set), starts the API as `npm start` does (src/main.ts, a child process), and measures
+ * instead when set), starts the API as `npm start` does (scripts/start.mjs, a child process), and measures
  * every workload through the API and through the driver alone (the floor). Prints tables, writes
  * bench/results/<time>.json and .md. bench/README in docs/performance.md explains the method.
  */
@@ -269,7 +269,7 @@ try {
   await capture.close();
   capture = undefined;
 
-  log(`starting the API (src/main.ts, LOG_LEVEL=${settings.apiLogLevel})`);
+  log(`starting the API (npm start: scripts/start.mjs, LOG_LEVEL=${settings.apiLogLevel})`);
   const apiEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEO4J_URI: boltUri,
