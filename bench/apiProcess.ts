@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Child } from './child.js';
 
 /**
- * The API under test: `src/main.ts` itself (what `npm start` runs), in a child process, with
- * bench/api-probe.ts loaded so the benchmark can read its CPU time and memory. PORT=0 picks a free
+ * The API under test, started as `npm start` starts it (`node scripts/start.mjs`: src/ built once
+ * with esbuild, then run as JavaScript), in a child process, with bench/api-probe.mjs loaded so the benchmark can read its CPU time and memory. PORT=0 picks a free
  * port; the URL comes from the "GraphQL API ready at" line.
  */
 
@@ -20,11 +20,21 @@ export class ApiProcess {
     readonly startupMs: number,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv, options: { cpuProfileDir?: string; timeoutMs?: number } = {}): Promise<ApiProcess> {
-    const args = ['--import', './bench/api-probe.ts'];
+  /** `entry`: another server to run the same way (the @neo4j/graphql peer, bench/peer/server.ts). */
+  static async start(
+    env: NodeJS.ProcessEnv,
+    options: { cpuProfileDir?: string; timeoutMs?: number; entry?: string } = {},
+  ): Promise<ApiProcess> {
+    const args = ['--import', './bench/api-probe.mjs'];
     if (options.cpuProfileDir !== undefined) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     const started = performance.now();
-    const child = new Child([...args, path.join('src', 'main.ts')], { ...env, PORT: '0', HOST: '127.0.0.1' });
+    const ownApi = options.entry === undefined;
+    const child = new Child(
+      [...args, options.entry ?? path.join('scripts', 'start.mjs')],
+      { ...env, PORT: '0', HOST: '127.0.0.1' },
+      'ignore',
+      !ownApi,
+    );
     const url = await waitForReady(child, options.timeoutMs ?? 300_000);
     return new ApiProcess(child, url, performance.now() - started);
   }

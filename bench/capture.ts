@@ -23,6 +23,8 @@ export interface FloorStep {
   statements: Array<{ statement: string; params: EncodedParams }>;
   /** Steps that had finished when this one started. */
   after: number[];
+  /** Database.read: one auto-commit query, not a managed transaction. */
+  autoCommit?: boolean;
 }
 
 export type FloorPlan = FloorStep[];
@@ -67,8 +69,8 @@ class RecordingDatabase extends Database {
     return this.steps;
   }
 
-  private begin(): { step: FloorStep; index: number } {
-    const step: FloorStep = { statements: [], after: [...this.finished] };
+  private begin(autoCommit: boolean): { step: FloorStep; index: number } {
+    const step: FloorStep = { statements: [], after: [...this.finished], autoCommit };
     return { step, index: this.steps.push(step) - 1 };
   }
 
@@ -77,7 +79,7 @@ class RecordingDatabase extends Database {
     params: Params = {},
     options: { timeoutMs?: number } = {},
   ): Promise<T[]> {
-    const { step, index } = this.begin();
+    const { step, index } = this.begin(true);
     step.statements.push({ statement, params: encodeParams(params) as EncodedParams });
     try {
       return await super.read<T>(statement, params, options);
@@ -87,7 +89,7 @@ class RecordingDatabase extends Database {
   }
 
   override async readTransaction<R>(label: string, work: (tx: Transaction) => Promise<R>): Promise<R> {
-    const { step, index } = this.begin();
+    const { step, index } = this.begin(false);
     try {
       return await super.readTransaction(label, (tx) =>
         work({

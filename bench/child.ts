@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../src/config.js';
 
 /**
- * A Node child process of the benchmark (TypeScript through tsx) with an IPC channel; messages are
- * answered in order, one request at a time.
+ * A Node child process of the benchmark (TypeScript through tsx, unless `tsx` is false: the API runs
+ * as `npm start` runs it) with an IPC channel; messages are answered in order, one request at a time.
  */
 export class Child {
   readonly process: ChildProcess;
@@ -11,8 +11,8 @@ export class Child {
   private exited: string | undefined;
   stderr = '';
 
-  constructor(args: string[], env: NodeJS.ProcessEnv, stdout: 'ignore' | 'inherit' = 'ignore') {
-    this.process = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  constructor(args: string[], env: NodeJS.ProcessEnv, stdout: 'ignore' | 'inherit' = 'ignore', tsx = true) {
+    this.process = spawn(process.execPath, tsx ? ['--import', 'tsx', ...args] : args, {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', stdout, 'pipe', 'ipc'],

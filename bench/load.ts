@@ -19,13 +19,15 @@ export interface WorkloadSetup {
   name: string;
   bodies: string[];
   plans: FloorPlan[];
+  /** The same requests for the peer (@neo4j/graphql), when the workload is compared with it. */
+  peerBodies?: string[];
 }
 
 export interface RunJob {
   type: 'run';
   id: number;
   workload: string;
-  target: 'api' | 'floor';
+  target: 'api' | 'floor' | 'peer';
   mode: 'closed' | 'open';
   concurrency: number;
   /** Requests per second (open mode). */
@@ -37,6 +39,7 @@ export interface RunJob {
 export interface ConnectJob {
   type: 'connect';
   apiUrl: string;
+  peerUrl?: string;
   neo4j: { uri: string; user: string; password: string; database: string | undefined };
 }
 
@@ -57,22 +60,27 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_IN_FLIGHT = 256;
 
 let apiUrl: URL | undefined;
+let peerUrl: URL | undefined;
 let driver: Driver | undefined;
 let database: string | undefined;
 let agent: http.Agent | undefined;
 const statements = loadStatements();
 const workloads = new Map<
   string,
-  { bodies: Buffer[]; plans: Array<Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>> }
+  {
+    bodies: Buffer[];
+    peerBodies: Buffer[];
+    plans: ReplayStep[][];
+  }
 >();
 
-function postGraphql(body: Buffer): Promise<void> {
+function postGraphql(url: URL, body: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: '127.0.0.1',
-        port: apiUrl!.port,
-        path: apiUrl!.pathname,
+        port: url.port,
+        path: url.pathname,
         method: 'POST',
         agent,
         headers: { 'content-type': 'application/json', 'content-length': body.length },
@@ -97,8 +105,14 @@ function postGraphql(body: Buffer): Promise<void> {
   });
 }
 
+interface ReplayStep {
+  texts: Array<[string, Record<string, unknown>]>;
+  after: number[];
+  autoCommit: boolean;
+}
+
 /** The operation's statements with the driver alone, each step as soon as its predecessors are done. */
-async function runFloor(plan: Array<{ texts: Array<[string, Record<string, unknown>]>; after: number[] }>): Promise<void> {
+async function runFloor(plan: ReplayStep[]): Promise<void> {
   const done: Array<Promise<void>> = [];
   for (const step of plan) {
     const waitFor = step.after.map((index) => done[index]!);
@@ -106,6 +120,12 @@ async function runFloor(plan: Array<{ texts: Array<[string, Record<string, unkno
       Promise.all(waitFor).then(async () => {
         const session = driver!.session({ database, defaultAccessMode: neo4j.session.READ });
         try {
+          // As Database does: a single read auto-commits, several that must agree share a transaction.
+          if (step.autoCommit) {
+            const [text, params] = step.texts[0]!;
+            await session.run(text, params, { timeout: REQUEST_TIMEOUT_MS });
+            return;
+          }
           await session.executeRead(
             async (tx) => {
               for (const [text, params] of step.texts) await tx.run(text, params);
@@ -125,11 +145,16 @@ async function run(job: RunJob): Promise<RunResult> {
   const workload = workloads.get(job.workload);
   if (workload === undefined) throw new Error(`unknown workload ${job.workload}`);
   const count = workload.bodies.length;
+  const { peerBodies } = workload;
+  if (job.target === 'peer' && (peerUrl === undefined || peerBodies.length !== count))
+    throw new Error(`workload ${job.workload} has no peer requests`);
   const once =
     job.target === 'api'
-      ? (index: number) => postGraphql(workload.bodies[index % count]!)
-      : (index: number) => runFloor(workload.plans[index % count]!);
-  if (job.target === 'api') {
+      ? (index: number) => postGraphql(apiUrl!, workload.bodies[index % count]!)
+      : job.target === 'peer'
+        ? (index: number) => postGraphql(peerUrl!, peerBodies[index % count]!)
+        : (index: number) => runFloor(workload.plans[index % count]!);
+  if (job.target !== 'floor') {
     agent?.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: job.mode === 'closed' ? job.concurrency : MAX_IN_FLIGHT });
   }
@@ -205,9 +230,11 @@ async function run(job: RunJob): Promise<RunResult> {
 function prepare(setup: WorkloadSetup): void {
   workloads.set(setup.name, {
     bodies: setup.bodies.map((body) => Buffer.from(body)),
+    peerBodies: (setup.peerBodies ?? []).map((body) => Buffer.from(body)),
     plans: setup.plans.map((plan) =>
       plan.map((step) => ({
         after: step.after,
+        autoCommit: step.autoCommit === true && step.statements.length === 1,
         texts: step.statements.map(({ statement, params }): [string, Record<string, unknown>] => {
           const text = statements.get(statement);
           if (text === undefined) throw new Error(`no statement ${statement} in cypher/`);
@@ -223,7 +250,9 @@ process.on('message', (message: WorkloadSetup | RunJob | ConnectJob | { type: 'c
     try {
       if (message.type === 'connect') {
         apiUrl = new URL(message.apiUrl);
-        if (apiUrl.hostname !== '127.0.0.1') throw new Error('the load generator only sends to 127.0.0.1');
+        peerUrl = message.peerUrl === undefined ? undefined : new URL(message.peerUrl);
+        if (apiUrl.hostname !== '127.0.0.1' || (peerUrl !== undefined && peerUrl.hostname !== '127.0.0.1'))
+          throw new Error('the load generator only sends to 127.0.0.1');
         database = message.neo4j.database;
         driver = neo4j.driver(message.neo4j.uri, neo4j.auth.basic(message.neo4j.user, message.neo4j.password), {
           logging: { level: 'error', logger: () => undefined },

@@ -14,16 +14,17 @@ export class LoadClient {
   static async start(
     apiUrl: string,
     neo4j: { uri: string; user: string; password: string; database: string | undefined },
+    peerUrl?: string,
   ): Promise<LoadClient> {
     const child = new Child(['bench/load.ts'], { ...process.env });
     await child.next();
     const client = new LoadClient(child);
-    await child.request({ type: 'connect', apiUrl, neo4j });
+    await child.request({ type: 'connect', apiUrl, peerUrl, neo4j });
     return client;
   }
 
-  async prepare(name: string, bodies: string[], plans: FloorPlan[]): Promise<void> {
-    await this.child.request({ type: 'workload', name, bodies, plans });
+  async prepare(name: string, bodies: string[], plans: FloorPlan[], peerBodies?: string[]): Promise<void> {
+    await this.child.request({ type: 'workload', name, bodies, plans, peerBodies });
   }
 
   async run(job: Omit<RunJob, 'type' | 'id'>): Promise<RunResult> {

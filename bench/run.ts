@@ -13,20 +13,38 @@ import { LoadClient } from './loadClient.js';
 import { describeMachine } from './machine.js';
 import { measureWorkload } from './measure.js';
 import { Random, WeightedPicker } from './random.js';
+import { readEarlierResult, renderComparison } from './compare.js';
 import { checkTargets, renderMarkdown, renderText, type BenchResult, type Settings, type WorkloadResult } from './report.js';
 import { measureStartup, type StartupTimes } from './startup.js';
+import {
+  checkPeerAnswers,
+  measureAgainstPeer,
+  peerLibrary,
+  peerNotMeasured,
+  preparePeerWorkloads,
+  type PeerComparison,
+  type PeerPrepared,
+  type PeerWorkloadResult,
+} from './peer/compare.js';
 import { MIX_WEIGHTS, WORKLOADS, missingResolver, type Pools } from './workloads.js';
 
 /**
  * `npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=a,b] [--no-startup]`
  *
  * Loads the dataset into the benchmark's own embedded Neo4j (.neo4j/bench, port 7741; NEO4J_URI
- * instead when set), starts the API as `npm start` does (src/main.ts, a child process), and measures
+ * instead when set), starts the API as `npm start` does (scripts/start.mjs, a child process), and measures
  * every workload through the API and through the driver alone (the floor). Prints tables, writes
  * bench/results/<time>.json and .md. bench/README in docs/performance.md explains the method.
  */
 
-const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const rawArgs = process.argv.slice(2).filter((arg) => arg !== '--');
+// `--compare <file>` or `--compare=<file>`: an earlier result to report regressions against.
+const compareAt = rawArgs.indexOf('--compare');
+const compareFile =
+  compareAt >= 0 ? rawArgs[compareAt + 1] : rawArgs.find((arg) => arg.startsWith('--compare='))?.slice('--compare='.length);
+const args = rawArgs.filter(
+  (arg, i) => !(compareAt >= 0 && (i === compareAt || i === compareAt + 1)) && !arg.startsWith('--compare='),
+);
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const quick = flag('quick');
 const only = args
@@ -35,13 +53,27 @@ const only = args
   .split(',');
 const profileArg = args.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
 const unknown = args.filter(
-  (arg) => !['--quick', '--reuse', '--no-startup'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg,
+  (arg) => !['--quick', '--reuse', '--no-startup', '--no-peer'].includes(arg) && !arg.startsWith('--only=') && arg !== profileArg,
 );
 if (unknown.length > 0) {
   process.stderr.write(
-    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup]\n`,
+    `bench: unknown arguments ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--reuse] [--profile[=workload]] [--only=lookup-by-id,search] [--no-startup] [--no-peer] [--compare <earlier result.json>]\n`,
   );
   process.exit(2);
+}
+
+let earlier: BenchResult | undefined;
+if (compareAt >= 0 || compareFile !== undefined) {
+  if (compareFile === undefined || compareFile.startsWith('--')) {
+    process.stderr.write('bench: --compare needs the path of an earlier result (bench/results/*.json)\n');
+    process.exit(2);
+  }
+  try {
+    earlier = readEarlierResult(compareFile);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
 
 const settings: Settings = {
@@ -65,7 +97,13 @@ const log = (message: string): void => {
   process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 };
 
-const config = loadConfig({ ...process.env, NEO4J_EMBEDDED_HOME: '.neo4j/bench', NEO4J_EMBEDDED_PORT: '7741' });
+// APOC core: the @neo4j/graphql peer needs it; only this database loads it.
+const config = loadConfig({
+  ...process.env,
+  NEO4J_EMBEDDED_HOME: '.neo4j/bench',
+  NEO4J_EMBEDDED_PORT: '7741',
+  NEO4J_EMBEDDED_APOC: 'true',
+});
 const embedded = config.neo4j.uri === undefined;
 const notes: string[] = [];
 const startedAt = new Date().toISOString();
@@ -104,6 +142,7 @@ const user = embedded ? 'neo4j' : config.neo4j.user;
 const credentials = { uri: boltUri, user, password: config.neo4j.password, database: config.neo4j.database };
 
 let api: ApiProcess | undefined;
+let peer: ApiProcess | undefined;
 let load: LoadClient | undefined;
 let capture: OperationCapture | undefined;
 const driver = neo4j.driver(boltUri, neo4j.auth.basic(user, config.neo4j.password), {
@@ -215,10 +254,22 @@ try {
     const chosen = only === undefined ? prepared : prepared.filter((w) => only.includes(w.name));
     prepared.splice(0, prepared.length, ...chosen, mix);
   }
+  // The workloads @neo4j/graphql can express, for the comparison with it (--no-peer: none).
+  const peerSkipped: PeerWorkloadResult[] = [];
+  const peerPrepared: PeerPrepared[] = flag('no-peer')
+    ? []
+    : await preparePeerWorkloads(
+        capture,
+        pools,
+        (index) => new Random(settings.seed + 100 + index),
+        settings.variableSets,
+        only,
+        (result) => peerSkipped.push(result),
+      );
   await capture.close();
   capture = undefined;
 
-  log(`starting the API (src/main.ts, LOG_LEVEL=${settings.apiLogLevel})`);
+  log(`starting the API (npm start: scripts/start.mjs, LOG_LEVEL=${settings.apiLogLevel})`);
   const apiEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEO4J_URI: boltUri,
@@ -247,9 +298,37 @@ try {
     workloads.push({ ...measured, skipped: null, dbHits });
   }
   for (const entry of skipped) workloads.push(entry);
-  const peak = await api.stats();
   await load.close();
   load = undefined;
+
+  let peerComparison: PeerComparison | null = null;
+  if (peerPrepared.length > 0 || peerSkipped.length > 0) {
+    peerComparison = { library: peerLibrary(), workloads: [...peerSkipped] };
+    log(`starting the peer (${peerComparison.library}, bench/peer/server.ts)`);
+    try {
+      peer = await ApiProcess.start(apiEnv, { entry: path.join('bench', 'peer', 'server.ts'), timeoutMs: 120_000 });
+    } catch (error) {
+      notes.push(`the peer did not start, so it was not compared: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (peer !== undefined) {
+      load = await LoadClient.start(api.url, credentials, peer.url);
+      for (const entry of peerPrepared) {
+        const differs = await checkPeerAnswers(peer.url, entry);
+        if (differs !== null) {
+          log(`peer ${entry.workload.name}: ${differs}`);
+          peerComparison.workloads.push(peerNotMeasured(entry.workload, differs));
+          continue;
+        }
+        log(`peer ${entry.workload.name}: ${entry.expected.length} answers identical; measuring API, peer and floor`);
+        peerComparison.workloads.push(await measureAgainstPeer(load, { api, peer }, entry, settings, log));
+      }
+      await load.close();
+      load = undefined;
+      await peer.stop();
+      peer = undefined;
+    }
+  }
+  const peak = await api.stats();
   await api.stop();
   api = undefined;
 
@@ -321,6 +400,7 @@ try {
     startup,
     apiPeakRssMb: peak.maxRss / 1024 ** 2,
     workloads,
+    peer: peerComparison,
     profile,
     notes,
   };
@@ -328,6 +408,7 @@ try {
 } catch (error) {
   await load?.close().catch(() => undefined);
   await api?.stop().catch(() => undefined);
+  await peer?.stop().catch(() => undefined);
   await capture?.close().catch(() => undefined);
   await driver.close().catch(() => undefined);
   await connection.close().catch(() => undefined);
@@ -343,3 +424,4 @@ process.stdout.write(renderText(result));
 process.stdout.write(
   `\nresults: ${path.relative(PROJECT_ROOT, jsonFile)} (and .md); took ${((performance.now() - began) / 1000).toFixed(0)} s\n`,
 );
+if (earlier !== undefined) process.stdout.write(`\n${renderComparison(earlier, result, compareFile!)}`);

@@ -25,15 +25,15 @@ export interface Workload {
 }
 
 /** States most threat actors are sponsored by (bench/generate.ts), for filters and attributions. */
-const SPONSOR_STATES = ['state:cn', 'state:ru', 'state:ir', 'state:kp', 'state:vn', 'state:pk', 'state:in', 'state:tr'];
+export const SPONSOR_STATES = ['state:cn', 'state:ru', 'state:ir', 'state:kp', 'state:vn', 'state:pk', 'state:in', 'state:tr'];
 
-function ofKinds(pools: Pools, kinds: string[]): Pools['entities'] {
+export function ofKinds(pools: Pools, kinds: string[]): Pools['entities'] {
   const chosen = pools.entities.filter((entity) => kinds.includes(entity.kind) && entity.degree > 0);
   if (chosen.length === 0) throw new Error(`no entities of kinds ${kinds.join(', ')} to draw from`);
   return chosen;
 }
 
-function draw<T>(count: number, make: () => T): T[] {
+export function draw<T>(count: number, make: () => T): T[] {
   return Array.from({ length: count }, make);
 }
 

@@ -13,6 +13,8 @@ export interface EmbeddedNeo4jConfig {
   heap: string;
   pageCache: string;
   startTimeoutMs: number;
+  /** APOC core on the classpath: only the benchmark's database, for the @neo4j/graphql peer. */
+  apoc: boolean;
 }
 
 export interface Neo4jConfig {
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
         heap: memorySize(env, 'NEO4J_EMBEDDED_HEAP', '2g'),
         pageCache: memorySize(env, 'NEO4J_EMBEDDED_PAGECACHE', '1g'),
         startTimeoutMs: integer(env, 'NEO4J_START_TIMEOUT_MS', 180_000, 1000, 3_600_000),
+        apoc: flag(env, 'NEO4J_EMBEDDED_APOC', false),
       },
     },
   };

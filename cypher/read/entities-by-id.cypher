@@ -1,6 +1,10 @@
 // Entities by id, for node(id) and for resolving references in batches (one query per request level).
 // Parameters: $ids (list of ids).
-// Returns: entity (all properties), one row per id found.
+// Returns: entity (the properties the API reads, src/read/projection.ts), one row per id found.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n {.*} AS entity
+RETURN n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+  .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
+  .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+  .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
+  .url, .publishedOn, .publishedPrecision, .sourceType} AS entity

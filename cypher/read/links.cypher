@@ -1,7 +1,8 @@
 // Relationships of many entities at once (the batch behind every typed relationship field), of the
 // given types (null: all) and direction, at most $limit per entity.
 // Parameters: $ids, $types (list or null), $direction (OUT | IN | BOTH), $limit.
-// Returns: id, type, direction (seen from id), props (relationship properties), node (the other entity).
+// Returns: id, type, direction (seen from id), props (the relationship properties the API reads),
+//   node (the other entity; both projections as in src/read/projection.ts).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -15,5 +16,9 @@ CALL (n) {
 RETURN id,
   type(r) AS type,
   CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
-  properties(r) AS props,
-  m {.*} AS node
+  r {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince} AS props,
+  m {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
+    .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+    .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
+    .url, .publishedOn, .publishedPrecision, .sourceType} AS node

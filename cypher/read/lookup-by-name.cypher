@@ -11,6 +11,10 @@ CALL () {
 }
 WITH DISTINCT n
 WHERE $kinds IS NULL OR n.kind IN $kinds
-RETURN n {.*} AS entity
+RETURN n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+  .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
+  .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+  .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
+  .url, .publishedOn, .publishedPrecision, .sourceType} AS entity
 ORDER BY n.name, n.id
 LIMIT $limit

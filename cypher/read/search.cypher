@@ -4,6 +4,10 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit * 10})
 YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node {.*} AS entity, score
+RETURN node {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes,
+  .stixIds, .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality,
+  .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+  .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
+  .url, .publishedOn, .publishedPrecision, .sourceType} AS entity, score
 ORDER BY score DESC, node.name
 LIMIT $limit

@@ -2,13 +2,17 @@
 // of the allowed types in either direction, of at most $maxHops; at most $limit + 1 rows, so that
 // the caller can tell the answer was cut.
 // Parameters: $from, $to, $types (list, from src/model/vocabulary.ts), $maxHops (1..6), $limit,
-//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf).
+//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
+//   $maxHubUses (a path passes through no entity that more than this many entities use: through a
+//   technique hundreds of actors use, everything is a few hops from everything, and the search
+//   frontier explodes; the ends themselves may be such hubs).
 // Returns: up to $limit + 1 rows: nodes (list of entities), rels (list of {type, source, target, key, props}).
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE $asOf IS NULL OR (a.knownSince <= $asOf AND b.knownSince <= $asOf)
 MATCH p = ALL SHORTEST (
   (a)(()-[r]-(x:Entity)
     WHERE type(r) IN $types AND ($asOf IS NULL OR (r.knownSince <= $asOf AND x.knownSince <= $asOf))
+      AND (x = b OR COUNT { (x)<-[:USES]-() } <= $maxHubUses)
   ){1,6}(b)
   WHERE size(r) <= $maxHops
 )

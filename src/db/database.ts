@@ -1,4 +1,12 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j, {
+  Neo4jError,
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
 import { apiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadStatements, schemaStatements, type StatementCatalog } from './statements.js';
@@ -6,8 +14,10 @@ import { toPlain } from './values.js';
 
 /**
  * The one place that talks to Neo4j. Callers name a statement from cypher/ and pass parameters;
- * they get plain objects back. Reads run in read transactions and writes in write transactions,
- * so that a cluster (neo4j:// URIs) routes them; both are managed, so transient errors are retried.
+ * they get plain objects back. Reads go to readers and writes to the leader, so that a cluster
+ * (neo4j:// URIs) routes them. A single read runs as an auto-commit query (one round trip instead
+ * of BEGIN, RUN, COMMIT), retried here on transient errors; several reads that must agree, and
+ * every write, run in managed transactions, which the driver retries.
  */
 
 export type Params = Record<string, unknown>;
@@ -50,6 +60,9 @@ export function toParams(value: unknown): unknown {
   }
   return value;
 }
+
+/** How long a single read keeps retrying transient errors, as maxTransactionRetryTime does for transactions. */
+const READ_RETRY_MS = 2000;
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const TIMEOUT_CODES = new Set([
@@ -150,10 +163,28 @@ export class Database {
     }
   }
 
-  /** `timeoutMs` stops this read sooner than the configured transaction timeout (never later). */
-  read<T extends object = Row>(statement: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<T[]> {
-    const timeoutMs = options.timeoutMs === undefined ? undefined : Math.min(options.timeoutMs, this.timeoutMs);
-    return this.execute('READ', statement, (tx) => tx.run<T>(statement, params), timeoutMs);
+  /**
+   * One statement as an auto-commit read, retried with backoff while the error is transient (a
+   * leader switch, a deadlock, a lost connection). `timeoutMs` stops it sooner than the configured
+   * transaction timeout (never later).
+   */
+  async read<T extends object = Row>(statement: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<T[]> {
+    const timeoutMs = options.timeoutMs === undefined ? this.timeoutMs : Math.min(options.timeoutMs, this.timeoutMs);
+    const text = this.text(statement);
+    const parameters = toParams(params) as Params;
+    const giveUpAt = Date.now() + READ_RETRY_MS;
+    this.statementsRun += 1;
+    for (let attempt = 0; ; attempt += 1) {
+      const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
+      try {
+        return rows<T>(await session.run(text, parameters, { timeout: timeoutMs }));
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() >= giveUpAt) throw mapDatabaseError(error, statement, timeoutMs);
+        await sleep(Math.min(1000, 50 * 2 ** attempt) * (0.8 + Math.random() * 0.4));
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   write<T extends object = Row>(statement: string, params: Params = {}): Promise<T[]> {

@@ -21,6 +21,8 @@ const LAUNCHER_POM = path.join(LAUNCHER_DIR, 'pom.xml');
 const BUILD_DIR = path.join(LAUNCHER_DIR, 'target');
 const CLASSPATH_FILE = path.join(BUILD_DIR, 'classpath.txt');
 const STAMP_FILE = path.join(BUILD_DIR, 'launcher.stamp');
+const APOC_CLASSPATH_FILE = path.join(BUILD_DIR, 'classpath-apoc.txt');
+const APOC_STAMP_FILE = path.join(BUILD_DIR, 'apoc.stamp');
 
 export class EmbeddedNeo4jError extends Error {
   override name = 'EmbeddedNeo4jError';
@@ -68,8 +70,38 @@ function launcherStamp(): string {
   return createHash('sha256').update(fs.readFileSync(LAUNCHER_POM)).update(fs.readFileSync(LAUNCHER_SOURCE)).digest('hex');
 }
 
+/** APOC core's jar (the pom's `apoc` profile), resolved by Maven once per pom change. */
+function apocClasspath(logger: Logger): string {
+  const stamp = launcherStamp();
+  if (!(fs.existsSync(APOC_STAMP_FILE) && fs.readFileSync(APOC_STAMP_FILE, 'utf8') === stamp)) {
+    logger.info('resolving APOC core for the embedded Neo4j (Maven fetches it on first run)');
+    const result = spawnSync(
+      'mvn',
+      [
+        '-B',
+        '-q',
+        '-f',
+        LAUNCHER_POM,
+        '-P',
+        'apoc',
+        'dependency:build-classpath',
+        '-DincludeArtifactIds=apoc-core',
+        `-Dmdep.outputFile=${APOC_CLASSPATH_FILE}`,
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (result.error !== undefined || result.status !== 0) {
+      throw new EmbeddedNeo4jError(
+        `Maven could not resolve APOC core:\n${`${result.stdout ?? ''}${result.stderr ?? ''}`.trim()}`,
+      );
+    }
+    fs.writeFileSync(APOC_STAMP_FILE, stamp);
+  }
+  return fs.readFileSync(APOC_CLASSPATH_FILE, 'utf8').trim();
+}
+
 /** Runs Maven only when the pom or the launcher source changed since the last build. */
-export function buildLauncher(logger: Logger): { classpath: string } {
+export function buildLauncher(logger: Logger, options: { apoc?: boolean } = {}): { classpath: string } {
   const stamp = launcherStamp();
   const built = fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, 'utf8') === stamp;
   if (!built) {
@@ -86,7 +118,9 @@ export function buildLauncher(logger: Logger): { classpath: string } {
     fs.writeFileSync(STAMP_FILE, stamp);
   }
   const dependencies = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim();
-  return { classpath: [path.join(BUILD_DIR, 'classes'), dependencies].join(path.delimiter) };
+  const entries = [path.join(BUILD_DIR, 'classes'), dependencies];
+  if (options.apoc === true) entries.push(apocClasspath(logger));
+  return { classpath: entries.join(path.delimiter) };
 }
 
 function isAlive(pid: number): boolean {
@@ -161,6 +195,7 @@ function writeConfiguration(config: EmbeddedNeo4jConfig): string {
     '# Imports rewrite many nodes; keep transaction logs from growing without bound.',
     'db.tx_log.rotation.retention_policy=2 files',
   ];
+  if (config.apoc) lines.push('dbms.security.procedures.unrestricted=apoc.*');
   fs.writeFileSync(confPath, `${lines.join('\n')}\n`);
   return confPath;
 }
@@ -266,7 +301,7 @@ export async function startEmbeddedNeo4j(
   supervision: SupervisionOptions = {},
 ): Promise<EmbeddedNeo4j> {
   checkPrerequisites();
-  const { classpath } = buildLauncher(logger);
+  const { classpath } = buildLauncher(logger, { apoc: config.apoc });
   fs.mkdirSync(path.join(config.home, 'logs'), { recursive: true });
   const pidPath = path.join(config.home, 'launcher.pid');
   const shared = await previousServer(pidPath, logger);

@@ -6,7 +6,7 @@
 /** Health is resolved lazily: each field asks the database only when selected. */
 export type HealthRow = Record<string, never>;
 
-/** An entity's stored properties (cypher/read/*: `n {.*}`); kind-specific ones vary. */
+/** An entity's stored properties as cypher/read/* project them (src/read/projection.ts); kind-specific ones are null elsewhere. */
 export interface EntityRow {
   id: string;
   kind: string;

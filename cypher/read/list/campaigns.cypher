@@ -15,6 +15,10 @@ CALL (matches) {
   WHERE $afterKey IS NULL OR n.nameKey > $afterKey OR (n.nameKey = $afterKey AND n.id > $afterId)
   ORDER BY n.nameKey, n.id
   LIMIT $limit
-  RETURN collect(n {.*}) AS page
+  RETURN collect(n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
+    .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+    .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
+    .url, .publishedOn, .publishedPrecision, .sourceType}) AS page
 }
 RETURN size(matches) AS totalCount, page

@@ -24,6 +24,14 @@ import { citationsOf, confidenceOf, entityOrNull, filterDate, partialDateOf, sta
  * argument), and the statement runs under a transaction timeout shorter than the API's default.
  */
 
+/**
+ * Paths never pass through an entity used (USES) by more than this many others: the popular
+ * ATT&CK techniques and tools join nearly every pair of actors in two hops, say little about how
+ * they are connected, and make the shortest-path search expand thousands of neighbours
+ * (docs/traversals.md).
+ */
+const PATH_MAX_HUB_USES = 100;
+
 /** The hard bounds; docs/traversals.md states them. */
 export const TRAVERSAL_BOUNDS = {
   depth: { min: 1, max: 3, default: 1 },
@@ -383,6 +391,7 @@ export const traversalResolvers: Resolvers = {
         k: mode === 'K_SHORTEST' ? bounded('k', args.k, TRAVERSAL_BOUNDS.k) : 1,
         limit,
         asOf: asOfParam(args.asOf),
+        maxHubUses: PATH_MAX_HUB_USES,
       });
       if (rows.length === 0) {
         // No path, or no such entity: only then is it worth asking which.

@@ -1,9 +1,10 @@
 /**
- * Loaded into the API process under test (`node --import tsx --import ./bench/api-probe.ts
- * src/main.ts`): answers the benchmark's requests for this process's CPU time and memory over the
- * IPC channel. It changes nothing else in the API.
+ * Loaded into the API process under test (`node --import ./bench/api-probe.mjs scripts/start.mjs`,
+ * and into the peer's): answers the benchmark's requests for this process's CPU time and memory over the
+ * IPC channel. It changes nothing else in the API. Plain JavaScript: the API runs
+ * without a TypeScript loader, as `npm start` runs it.
  */
-process.on('message', (message: { type?: string }) => {
+process.on('message', (message) => {
   if (message?.type !== 'stats') return;
   const cpu = process.cpuUsage();
   process.send?.({

@@ -1,0 +1,58 @@
+/**
+ * The stored properties the API reads, and so the only ones cypher/read/* returns (as map
+ * projections: `n {.id, .kind, …}`; tests/unit/read-projection.test.ts keeps the files in step).
+ * Returning every property (`n {.*}`, `properties(r)`) cost most of a request's time: the driver
+ * decodes each DATETIME (createdAt, updatedAt) through 64-bit integer arithmetic, and contentHash,
+ * aliasText and the like are sent only to be dropped. A property a new field needs is added here
+ * and to the statements.
+ */
+
+/** What the entity types' resolvers, pagination cursors and updateEntity read from an entity. */
+export const ENTITY_PROPERTIES = [
+  'id',
+  'kind',
+  'name',
+  'nameKey',
+  'description',
+  'knownSince',
+  'citeSources',
+  'citeQuotes',
+  'stixIds',
+  'attackIds',
+  'revoked',
+  'deprecated',
+  'isoCode',
+  'orgType',
+  'size',
+  'nationality',
+  'startedOn',
+  'startedPrecision',
+  'disclosedOn',
+  'disclosedPrecision',
+  'types',
+  'occurredOn',
+  'occurredPrecision',
+  'confidence',
+  'confidenceText',
+  'basis',
+  'titleIsDescriptive',
+  'publisher',
+  'url',
+  'publishedOn',
+  'publishedPrecision',
+  'sourceType',
+] as const;
+
+/** What the link types' resolvers read from a relationship (`props` of read/links). */
+export const LINK_PROPERTIES = [
+  'key',
+  'stance',
+  'confidence',
+  'confidenceText',
+  'claimedBy',
+  'asset',
+  'title',
+  'citeSources',
+  'citeQuotes',
+  'knownSince',
+] as const;
