@@ -3,16 +3,19 @@
 // for is kept first: each node ranks by its kind ($kindRanks; responses and campaigns before
 // techniques), never above the node it was reached through (a campaign reached through a technique
 // ranks with techniques), then nearer before farther. Each layer is walked from the $limit best of
-// the one before, which is all the global choice can keep, so a hub stays bounded.
+// the one before, which is all the global choice can keep, best first, reading at most
+// $candidateLimit relationships: a hub, or techniques shared by hundreds of groups, stay bounded,
+// and what the bound leaves unread is the children of the worst-ranked nodes.
 // Relationship types come from src/model/vocabulary.ts's allow-list (never KNOWN_AS).
 // Parameters: $id, $depth (1..3), $types (list), $kinds (list or null: only entities of these
 //   kinds are walked and kept), $kindRanks (map kind -> rank, lower is kept first), $otherRank (rank
 //   of kinds not in the map), $minConfidence (or null: relationships whose confidence score is below
 //   it are not walked; unscored ones are), $asOf (DATE or null: only nodes and relationships with
-//   knownSince <= $asOf), $limit (nodes), $edgeLimit.
+//   knownSince <= $asOf), $limit (nodes), $candidateLimit (relationships read per layer), $edgeLimit.
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
 //   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
-//   props}), cut (list of {kind, count}: nodes reached but not kept), truncated.
+//   props}), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
+//   or a layer's reading bound reached).
 MATCH (center:Entity {id: $id})
 WITH center, ($asOf IS NULL OR center.knownSince <= $asOf) AS known
 WITH known, CASE WHEN known THEN [center] ELSE [] END AS nodes0
@@ -25,12 +28,14 @@ CALL (nodes0) {
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
     AND NOT m IN nodes0
-  WITH DISTINCT m
-  WITH m, coalesce($kindRanks[m.kind], $otherRank) AS rank
+  WITH m
+  LIMIT $candidateLimit
+  WITH m, count(*) AS rows
+  WITH m, coalesce($kindRanks[m.kind], $otherRank) AS rank, rows
   ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 1}) AS found1
+  RETURN collect({node: m, rank: rank, depth: 1}) AS found1, coalesce(sum(rows), 0) >= $candidateLimit AS capped1
 }
-WITH known, nodes0, found1, [x IN found1[0..$limit] | x.node] AS nodes1
+WITH known, nodes0, found1, capped1, [x IN found1[0..$limit] | x.node] AS nodes1
 // Layer 2: a node's rank is its kind's, or that of the best node it was reached through if worse.
 CALL (nodes0, nodes1, found1) {
   UNWIND CASE WHEN $depth < 2 THEN [] ELSE found1[0..$limit] END AS p
@@ -41,12 +46,15 @@ CALL (nodes0, nodes1, found1) {
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
     AND NOT m IN nodes1 AND NOT m IN nodes0
+  // The frontier comes best first, so the bound leaves out children of the worst-ranked parents.
+  WITH m, fromRank
+  LIMIT $candidateLimit
   WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
-  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank
+  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
   ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 2}) AS found2
+  RETURN collect({node: m, rank: rank, depth: 2}) AS found2, coalesce(sum(rows), 0) >= $candidateLimit AS capped2
 }
-WITH known, nodes0, nodes1, found1, found2, [x IN found2[0..$limit] | x.node] AS nodes2
+WITH known, nodes0, nodes1, found1, found2, capped1 OR capped2 AS capped, [x IN found2[0..$limit] | x.node] AS nodes2
 // Layer 3, likewise.
 CALL (nodes0, nodes1, nodes2, found2) {
   UNWIND CASE WHEN $depth < 3 THEN [] ELSE found2[0..$limit] END AS p
@@ -57,10 +65,12 @@ CALL (nodes0, nodes1, nodes2, found2) {
     AND ($asOf IS NULL OR (r.knownSince <= $asOf AND m.knownSince <= $asOf))
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
     AND NOT m IN nodes2 AND NOT m IN nodes1 AND NOT m IN nodes0
+  WITH m, fromRank
+  LIMIT $candidateLimit
   WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
-  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank
+  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
   ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 3}) AS found3
+  RETURN collect({node: m, rank: rank, depth: 3}) AS found3, coalesce(sum(rows), 0) >= $candidateLimit AS capped3
 }
 // The best $limit of all layers. A kept node's parent ranks no worse and sits nearer, so it is kept too.
 CALL (found1, found2, found3) {
@@ -69,13 +79,15 @@ CALL (found1, found2, found3) {
   ORDER BY x.rank, x.depth, x.node.name, x.node.id
   RETURN collect(x) AS ranked
 }
-WITH known, nodes0, ranked[0..($limit - size(nodes0))] AS keptFound, ranked[($limit - size(nodes0))..] AS rest
+WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0))] AS keptFound,
+  ranked[($limit - size(nodes0))..] AS rest
 CALL (keptFound) {
   UNWIND keptFound AS x
   WITH x.node AS n, x.depth AS depth
   RETURN collect({node: n {.*}, depth: depth}) AS keptRows
 }
-WITH known, rest, nodes0 + [x IN keptFound | x.node] AS kept, [n IN nodes0 | {node: n {.*}, depth: 0}] + keptRows AS nodes
+WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
+  [n IN nodes0 | {node: n {.*}, depth: 0}] + keptRows AS nodes
 // What was reached and not kept, per kind (a node reached in two layers counts once).
 CALL (rest, kept) {
   UNWIND rest AS x
@@ -97,4 +109,4 @@ CALL (kept) {
   LIMIT $edgeLimit + 1
   RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: properties(r)}) AS found
 }
-RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, size(cut) > 0 OR size(found) > $edgeLimit AS truncated
+RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, capped OR size(cut) > 0 OR size(found) > $edgeLimit AS truncated

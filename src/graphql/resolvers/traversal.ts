@@ -38,6 +38,8 @@ export const TRAVERSAL_BOUNDS = {
   neighborhoodLimit: { min: 1, max: 1000, default: 200 },
   /** Edges of a neighbourhood, per node kept: enough for drawing, bounded for hubs. */
   edgesPerNode: 5,
+  /** Relationships a neighbourhood reads per ring, per node kept: enough to rank, bounded for hubs. */
+  readsPerNode: 25,
   maxHops: { min: 1, max: 6, default: 4 },
   k: { min: 1, max: 10, default: 3 },
   pathLimit: { min: 1, max: 100, default: 25 },
@@ -349,6 +351,7 @@ export const traversalResolvers: Resolvers = {
         minConfidence: minConfidenceParam(args.minConfidence),
         asOf: asOfParam(args.asOf),
         limit,
+        candidateLimit: limit * TRAVERSAL_BOUNDS.readsPerNode,
         edgeLimit: limit * TRAVERSAL_BOUNDS.edgesPerNode,
       });
       if (row === undefined) throw notFound('id', args.id);
