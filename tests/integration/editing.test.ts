@@ -300,7 +300,7 @@ describe('mutations', () => {
     });
     expect(errors).toBeUndefined();
     expect(data?.link).toMatchObject({ type: 'MEMBER_OF', node: { id: 'edit-test:many-links:zz-last' } });
-  });
+  }, 180_000);
 
   it('merge two entities (admin only), and undo the merge', async () => {
     const { source, actor: keep } = await fixture('merge');
@@ -349,7 +349,7 @@ describe('mutations', () => {
     expect(marked.find((entry) => entry.operation === 'MERGED_AWAY')?.undoneAt).toEqual(expect.any(String));
     const again = await as('admin')(`mutation { undoMerge(changeId: "${change!.id}") { id } }`);
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT');
-  });
+  }, 180_000);
 
   it('delete keeps what it removed in the audit trail, and refuses to delete a source still cited', async () => {
     const { source, actor } = await fixture('delete');
