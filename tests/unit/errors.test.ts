@@ -73,7 +73,7 @@ describe('domain errors become API errors in one place', () => {
 
 describe('database errors', () => {
   it('say what the client can do, and keep the driver error only as the cause', () => {
-    const unavailable = mapDatabaseError(new Neo4jError('connection refused', 'ServiceUnavailable', '', ''), 'read/x', 15000);
+    const unavailable = mapDatabaseError(new Neo4jError('connection refused', 'ServiceUnavailable', '', ''), 'read/links', 15000);
     expect((unavailable as GraphQLError).extensions.code).toBe('SERVICE_UNAVAILABLE');
     const timeout = mapDatabaseError(
       new Neo4jError('terminated', 'Neo.ClientError.Transaction.TransactionTimedOut', '', ''),
@@ -85,7 +85,7 @@ describe('database errors', () => {
     expect(timeout.message).not.toContain('terminated');
     const conflict = mapDatabaseError(
       new Neo4jError('already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', '', ''),
-      'write/x',
+      'write/upsert-entities',
       15000,
     ) as GraphQLError;
     expect(conflict.extensions.code).toBe('CONFLICT');
