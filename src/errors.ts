@@ -20,7 +20,3 @@ export function apiError(
 export function badUserInput(argument: string, message: string): GraphQLError {
   return apiError('BAD_USER_INPUT', `${argument}: ${message}`, { argument });
 }
-
-export function isApiError(error: unknown, code?: ErrorCode): error is GraphQLError {
-  return error instanceof GraphQLError && (code === undefined || error.extensions.code === code);
-}

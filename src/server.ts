@@ -7,20 +7,20 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import { authenticate, presentedKey } from './auth/apiKeys.js';
 import { requireRole } from './auth/principal.js';
 import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
-import { apiError, type ErrorCode } from './errors.js';
+import { apiError } from './errors.js';
 import type { Context } from './graphql/context.js';
 import { costLimitPlugin } from './graphql/cost.js';
+import { formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { httpCachePlugin } from './http/cacheHeaders.js';
 import { corsMiddleware } from './http/cors.js';
-import { persistedQueryRefusal, persistedQuerySetup } from './http/persistedQueries.js';
+import { persistedQuerySetup } from './http/persistedQueries.js';
 import type { Logger } from './logger.js';
 import { registerWebRoutes } from './web/routes.js';
 
@@ -40,27 +40,6 @@ export interface RunningServer {
   /** Stops accepting requests, lets in-flight ones finish, then closes. */
   stop(): Promise<void>;
 }
-
-const CLIENT_CODES = new Set<ErrorCode>([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'SERVICE_UNAVAILABLE',
-]);
-// Apollo's own codes for requests it rejects before resolvers run (syntax, validation, the abuse
-// limits): all the client's to fix, so all BAD_USER_INPUT, with Apollo's code kept as the reason.
-const APOLLO_CLIENT_CODES = new Set([
-  'PERSISTED_QUERY_HASH_MISMATCH',
-  'PERSISTED_QUERY_VERSION_UNSUPPORTED',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
 
 function requestIdOf(req: Request): string {
   const given = req.header('x-request-id');
@@ -102,25 +81,6 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
         },
       };
     },
-  };
-}
-
-/** Internal details never reach clients (the request log plugin adds the request id to quote). */
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  // Apollo gives its code-less persisted-query refusals INTERNAL_SERVER_ERROR; they are the client's.
-  const original = persistedQueryRefusal(formatted.message) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const fromApollo = APOLLO_CLIENT_CODES.has(original);
-  const code = fromApollo ? 'BAD_USER_INPUT' : original;
-  const known = CLIENT_CODES.has(code as ErrorCode);
-  const extensions: Record<string, unknown> = { ...(formatted.extensions ?? {}), code };
-  if (fromApollo) extensions.reason = original;
-  delete extensions.stacktrace;
-  delete extensions.http;
-  return {
-    message: known ? formatted.message : 'Internal server error',
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: known ? extensions : { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
 

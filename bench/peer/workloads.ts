@@ -1,4 +1,4 @@
-import { searchQuery } from '../../src/graphql/resolvers/model.js';
+import { searchQuery } from '../../src/graphql/search.js';
 import type { Random } from '../random.js';
 import { SPONSOR_STATES, draw, ofKinds, type Pools } from '../workloads.js';
 

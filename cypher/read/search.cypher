@@ -1,5 +1,5 @@
 // Ranked full-text search over names, aliases and descriptions (the entity_search index).
-// Parameters: $query (Lucene syntax, built and escaped by src/graphql/resolvers/search.ts), $kinds (or null), $limit.
+// Parameters: $query (Lucene syntax, built and escaped by src/graphql/search.ts), $kinds (or null), $limit.
 // Returns: entity, score, best first.
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit * 10})
 YIELD node, score

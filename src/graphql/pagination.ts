@@ -19,11 +19,11 @@ export const BY_NAME: SortKey = {
   toParam: (key) => key,
 };
 
-function encode(key: string | null, id: string): string {
+export function encodeCursor(key: string | null, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 
-function decode(cursor: string): [string | null, string] {
+export function decodeCursor(cursor: string): [string | null, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
@@ -48,7 +48,7 @@ export async function paginate(
   after: string | null | undefined,
   sort: SortKey,
 ): Promise<ConnectionRow> {
-  const [afterKey, afterId] = after ? decode(after) : [null, null];
+  const [afterKey, afterId] = after ? decodeCursor(after) : [null, null];
   // One extra row tells whether there is a next page.
   const [row] = await db.read<{ totalCount: number; page: EntityRow[] }>(statement, {
     ...params,
@@ -57,7 +57,7 @@ export async function paginate(
     limit: first + 1,
   });
   const page = row?.page ?? [];
-  const edges = page.slice(0, first).map((node) => ({ cursor: encode(sort.of(node), node.id), node }));
+  const edges = page.slice(0, first).map((node) => ({ cursor: encodeCursor(sort.of(node), node.id), node }));
   return {
     totalCount: row?.totalCount ?? 0,
     edges,

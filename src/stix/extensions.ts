@@ -105,4 +105,3 @@ export function extensionDefinitions(): Array<Record<string, unknown>> {
 
 /** Every extension-definition id this project defines: objects of these are not foreign data. */
 export const OWN_EXTENSION_IDS = new Set(SPECS.map((spec) => spec.id));
-export const OWN_OBJECT_TYPES = new Set<string>([...Object.values(NEW_OBJECT_TYPES), STANCE_TYPE]);

@@ -133,11 +133,6 @@ export function propertyName(stixProperty: string): string {
   return stixProperty.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** camelCase graph property → snake_case STIX property. */
-export function stixPropertyName(property: string): string {
-  return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
 /** Properties whose value is kept as JSON text (Neo4j properties cannot hold maps). */
 export const JSON_PROPERTIES = new Set([
   'externalReferences',

@@ -8,8 +8,8 @@ import type { EntityKind, RelationshipType } from '../model/vocabulary.js';
  * A deterministic synthetic graph of the same shape as the real one (states, bodies, alliances,
  * sponsored actors, techniques, campaigns, responses with stances), with hubs: state 0 sponsors a
  * large share of the actors and holds a large share of the bodies, and technique 0 is used by every
- * actor. For the traversal bounds tests (a few thousand nodes) and the benchmark (~100k nodes,
- * ~500k relationships). Everything it creates has ids starting with the prefix (`syn:`), so that
+ * actor. For the traversal bounds tests (a few thousand nodes; the benchmark has its own generator,
+ * bench/generate.ts, that scales an imported graph). Everything it creates has ids starting with the prefix (`syn:`), so that
  * deleteSyntheticGraph removes exactly it. Nothing here is a fact: every name says "Synthetic".
  */
 
@@ -38,8 +38,8 @@ export const SYNTHETIC_PREFIX = 'syn:';
 const BASE_RELATIONSHIPS_PER_NODE = 2.14;
 
 /**
- * Options for a graph of about `nodes` nodes and `relationshipsPerNode` relationships per node
- * (the benchmark: 100_000 and 5). Shares: 40% responses, 25% campaigns, 20% organisations,
+ * Options for a graph of about `nodes` nodes and `relationshipsPerNode` relationships per node.
+ * Shares: 40% responses, 25% campaigns, 20% organisations,
  * 10% actors, 4% techniques, 1% states.
  */
 export function syntheticGraphOptions(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../src/auth/apiKeys.js';
+import { applyChangeset } from '../../src/write/apply.js';
 import { startTestApi, useSeededApi } from '../support/api.js';
 
 // Editing through /graphql with API keys: who may write, validated input, one transaction per
@@ -78,34 +79,59 @@ describe('who may write', () => {
   });
 });
 
+/**
+ * A source and a threat actor citing it, created through the mutations, with ids of the test's own
+ * (`edit-test:<name>:…`), so that each test stands on its own.
+ */
+async function fixture(name: string): Promise<{ source: string; actor: string }> {
+  const source = `edit-test:${name}:source`;
+  const actor = `edit-test:${name}:actor`;
+  const created = await as('editor')(CREATE_SOURCE, { input: { ...SOURCE_INPUT, id: source } });
+  expect(created.errors).toBeUndefined();
+  const entity = await as('editor')(CREATE_ENTITY, {
+    kind: 'ThreatActor',
+    input: { id: actor, name: `Test Group ${name}`, citations: [{ sourceId: source }] },
+  });
+  expect(entity.errors).toBeUndefined();
+  return { source, actor };
+}
+
+const LINK = `mutation($input: LinkInput!) { link(input: $input) { type node { id } confidence { score } claimedBy { id } } }`;
+
 describe('mutations', () => {
   it('create an entity with aliases and sources, recorded in its history', async () => {
+    const { source } = await fixture('create');
     const { data, errors } = await as('editor')(CREATE_ENTITY, {
       kind: 'ThreatActor',
       input: {
-        id: 'edit-test:actor-a',
-        name: 'Test Group A',
-        aliases: [{ name: 'TGA', givenBy: 'Test vendor', citations: [{ sourceId: 'edit-test:source' }] }],
-        citations: [{ sourceId: 'edit-test:source', quote: 'Test Group A did it' }],
+        id: 'edit-test:create:tga',
+        name: 'Test Group TGA',
+        aliases: [{ name: 'TGA', givenBy: 'Test vendor', citations: [{ sourceId: source }] }],
+        citations: [{ sourceId: source, quote: 'Test Group TGA did it' }],
       },
     });
     expect(errors).toBeUndefined();
-    expect(data?.createEntity).toMatchObject({ id: 'edit-test:actor-a', kind: 'ThreatActor', aliases: [{ name: 'TGA' }] });
+    expect(data?.createEntity).toMatchObject({ id: 'edit-test:create:tga', kind: 'ThreatActor', aliases: [{ name: 'TGA' }] });
     const found = await as(null)(
-      '{ threatActor(name: "tga") { id } history(id: "edit-test:actor-a") { operation by { name } } }',
+      '{ threatActor(name: "tga") { id } history(id: "edit-test:create:tga") { operation by { name } mutationId changeSetId } }',
     );
-    expect(found.data?.threatActor).toEqual({ id: 'edit-test:actor-a' });
-    expect(found.data?.history).toEqual([{ operation: 'CREATE', by: { name: 'test editor' } }]);
+    expect(found.data?.threatActor).toEqual({ id: 'edit-test:create:tga' });
+    expect(found.data?.history).toEqual([
+      { operation: 'CREATE', by: { name: 'test editor' }, mutationId: expect.any(String), changeSetId: expect.any(String) },
+    ]);
+    // The former name of the mutation id answers the same id.
+    expect(found.data?.history[0].changeSetId).toBe(found.data?.history[0].mutationId);
   });
 
   it('refuse invalid input with BAD_USER_INPUT naming the field, and write nothing', async () => {
+    const { source, actor } = await fixture('invalid');
     const before = await counts();
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
       [CREATE_SOURCE, { input: { title: 'x', url: 'javascript:alert(1)' } }, /^input\.url: /],
       [CREATE_SOURCE, { input: { title: 'x', published: '2025-02-30' } }, /^input\.published: .*not a calendar date/],
       [
         CREATE_ENTITY,
-        { kind: 'ThreatActor', input: { name: 'x'.repeat(301), citations: [{ sourceId: 'edit-test:source' }] } },
+        { kind: 'ThreatActor', input: { name: 'x'.repeat(301), citations: [{ sourceId: source }] } },
         /^input\.name: must be at most 300/,
       ],
       [
@@ -120,33 +146,37 @@ describe('mutations', () => {
       ],
       [
         CREATE_ENTITY,
-        { kind: 'State', input: { name: 'Ruritania', isoCode: 'ruritania', citations: [{ sourceId: 'edit-test:source' }] } },
+        { kind: 'ThreatActor', input: { name: 'Cites an actor', citations: [{ sourceId: actor }] } },
+        new RegExp(`^input\\.citations\\[0\\]\\.sourceId: ${actor} is a ThreatActor, not a Source$`),
+      ],
+      [
+        CREATE_ENTITY,
+        { kind: 'State', input: { name: 'Ruritania', isoCode: 'ruritania', citations: [{ sourceId: source }] } },
         /^input\.isoCode: /,
       ],
       [
-        `mutation($input: LinkInput!) { link(input: $input) { type } }`,
-        {
-          input: {
-            from: 'edit-test:actor-a',
-            to: 'state:cn',
-            type: 'SPONSORED_BY',
-            confidence: 150,
-            citations: [{ sourceId: 'edit-test:source' }],
-          },
-        },
+        LINK,
+        { input: { from: actor, to: 'state:cn', type: 'SPONSORED_BY', confidence: 150, citations: [{ sourceId: source }] } },
         /^input\.confidence: must be a whole number from 0 to 100/,
       ],
       [
-        `mutation($input: LinkInput!) { link(input: $input) { type } }`,
+        LINK,
+        { input: { from: actor, to: 'state:nowhere', type: 'SPONSORED_BY', citations: [{ sourceId: source }] } },
+        /^input\.to: there is no entity state:nowhere$/,
+      ],
+      [
+        `mutation($input: ResponseInput!) { recordResponse(input: $input) { id } }`,
         {
           input: {
-            from: 'edit-test:actor-a',
-            to: 'state:nowhere',
-            type: 'SPONSORED_BY',
-            citations: [{ sourceId: 'edit-test:source' }],
+            types: ['ATTRIBUTION'],
+            name: 'Unknown campaign',
+            date: '2025',
+            issuerId: 'state:us',
+            concernsIds: ['campaign:apt31-cz-mfa-2022', 'campaign:nowhere'],
+            citations: [{ sourceId: source }],
           },
         },
-        /^input\.to: there is no entity state:nowhere$/,
+        /^input\.concernsIds\[1\]: there is no entity campaign:nowhere$/,
       ],
     ];
     for (const [query, variables, message] of cases) {
@@ -158,27 +188,22 @@ describe('mutations', () => {
   });
 
   it('record a response with issuer, date, stances and sources in one call', async () => {
+    const { source, actor } = await fixture('response');
     const { data, errors } = await as('editor')(
       `mutation($input: ResponseInput!) { recordResponse(input: $input) {
         id types date { text precision } issuer { id } confidence { score text }
         stances { stance target { id } citations { quote } } } }`,
       {
         input: {
-          id: 'edit-test:response',
+          id: 'edit-test:response:response',
           types: ['ATTRIBUTION'],
           name: 'Test ministry attributes the campaign',
           date: '2025-06',
           issuerId: 'state:us',
           concernsIds: ['campaign:apt31-cz-mfa-2022'],
           confidenceText: 'almost certainly',
-          stances: [
-            {
-              targetId: 'edit-test:actor-a',
-              stance: 'NAMES_RESPONSIBLE',
-              citations: [{ sourceId: 'edit-test:source', quote: 'Test Group A' }],
-            },
-          ],
-          citations: [{ sourceId: 'edit-test:source' }],
+          stances: [{ targetId: actor, stance: 'NAMES_RESPONSIBLE', citations: [{ sourceId: source, quote: 'Test Group A' }] }],
+          citations: [{ sourceId: source }],
         },
       },
     );
@@ -188,28 +213,26 @@ describe('mutations', () => {
       date: { text: '2025-06', precision: 'MONTH' },
       issuer: { id: 'state:us' },
       confidence: { score: 95, text: 'almost certainly' },
-      stances: [{ stance: 'NAMES_RESPONSIBLE', target: { id: 'edit-test:actor-a' }, citations: [{ quote: 'Test Group A' }] }],
+      stances: [{ stance: 'NAMES_RESPONSIBLE', target: { id: actor }, citations: [{ quote: 'Test Group A' }] }],
     });
     const listed = await as(null)(
-      '{ responses(filter: { campaignId: "campaign:apt31-cz-mfa-2022", types: [ATTRIBUTION] }) { totalCount } }',
+      '{ responses(filter: { campaignId: "campaign:apt31-cz-mfa-2022", types: [ATTRIBUTION] }) { edges { node { id } } } }',
     );
-    expect(listed.data?.responses.totalCount).toBe(2);
+    expect(listed.data?.responses.edges.map((edge: Json) => edge.node.id)).toContain('edit-test:response:response');
   });
 
   it('link two entities with confidence and sources; update adds aliases and keeps the rest', async () => {
-    const linked = await as('editor')(
-      `mutation($input: LinkInput!) { link(input: $input) { type node { id } confidence { score } claimedBy { id } } }`,
-      {
-        input: {
-          from: 'edit-test:actor-a',
-          to: 'state:cn',
-          type: 'SPONSORED_BY',
-          confidence: 40,
-          claimedById: 'state:us',
-          citations: [{ sourceId: 'edit-test:source' }],
-        },
+    const { source, actor } = await fixture('link');
+    const linked = await as('editor')(LINK, {
+      input: {
+        from: actor,
+        to: 'state:cn',
+        type: 'SPONSORED_BY',
+        confidence: 40,
+        claimedById: 'state:us',
+        citations: [{ sourceId: source }],
       },
-    );
+    });
     expect(linked.errors).toBeUndefined();
     expect(linked.data?.link).toEqual({
       type: 'SPONSORED_BY',
@@ -218,75 +241,129 @@ describe('mutations', () => {
       claimedBy: { id: 'state:us' },
     });
     const updated = await as('editor')(
-      `mutation { updateEntity(id: "edit-test:actor-a", input: { description: "Updated.", addAliases: [{ name: "Group Alpha", citations: [{ sourceId: "edit-test:source" }] }] }) { name description aliases { name } citations { source { id } } } }`,
+      `mutation { updateEntity(id: "${actor}", input: { description: "Updated.", addAliases: [{ name: "Group Alpha", citations: [{ sourceId: "${source}" }] }] }) { name description aliases { name } citations { source { id } } } }`,
     );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data?.updateEntity.name).toBe('Test Group A');
+    expect(updated.data?.updateEntity.name).toBe('Test Group link');
     expect(updated.data?.updateEntity.description).toBe('Updated.');
-    expect(updated.data?.updateEntity.aliases.map((a: Json) => a.name).sort()).toEqual(['Group Alpha', 'TGA']);
-    const history = await as(null)('{ history(id: "edit-test:actor-a") { operation } }');
+    expect(updated.data?.updateEntity.aliases.map((a: Json) => a.name)).toEqual(['Group Alpha']);
+    const history = await as(null)(`{ history(id: "${actor}") { operation } }`);
     expect(history.data?.history.map((c: Json) => c.operation)).toEqual(['UPDATE', 'LINK', 'CREATE']);
   });
 
+  it('link answers the link it wrote: two links of one type from one entity in one request', async () => {
+    const { source, actor } = await fixture('two-links');
+    const { data, errors } = await as('editor')(
+      `mutation($one: LinkInput!, $two: LinkInput!) {
+        one: link(input: $one) { type node { id } claimedBy { id } }
+        two: link(input: $two) { type node { id } claimedBy { id } } }`,
+      {
+        one: { from: actor, to: 'state:cn', type: 'SPONSORED_BY', claimedById: 'state:us', citations: [{ sourceId: source }] },
+        two: { from: actor, to: 'state:cn', type: 'SPONSORED_BY', claimedById: 'state:cz', citations: [{ sourceId: source }] },
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      one: { type: 'SPONSORED_BY', node: { id: 'state:cn' }, claimedBy: { id: 'state:us' } },
+      two: { type: 'SPONSORED_BY', node: { id: 'state:cn' }, claimedBy: { id: 'state:cz' } },
+    });
+  });
+
+  it('link answers the link it wrote however many links of its type the entity has', async () => {
+    const { source, actor } = await fixture('many-links');
+    const cite = [{ sourceId: source, quote: null }];
+    const targets = Array.from({ length: 501 }, (_, index) => `edit-test:many-links:target-${String(index).padStart(3, '0')}`);
+    await applyChangeset(api().db, {
+      origin: 'editing test: many links',
+      entities: [...targets, 'edit-test:many-links:zz-last'].map((id) => ({
+        id,
+        kind: 'Organization' as const,
+        name: id,
+        description: null,
+        props: {},
+        dates: {},
+        aliases: [],
+        citations: cite,
+      })),
+      relationships: targets.map((to) => ({
+        type: 'MEMBER_OF' as const,
+        from: actor,
+        to,
+        key: '',
+        props: {},
+        dates: {},
+        citations: cite,
+      })),
+    });
+    const { data, errors } = await as('editor')(LINK, {
+      input: { from: actor, to: 'edit-test:many-links:zz-last', type: 'MEMBER_OF', citations: [{ sourceId: source }] },
+    });
+    expect(errors).toBeUndefined();
+    expect(data?.link).toMatchObject({ type: 'MEMBER_OF', node: { id: 'edit-test:many-links:zz-last' } });
+  }, 180_000);
+
   it('merge two entities (admin only), and undo the merge', async () => {
+    const { source, actor: keep } = await fixture('merge');
+    const mergeId = 'edit-test:merge:other';
     await as('editor')(CREATE_ENTITY, {
       kind: 'ThreatActor',
-      input: { id: 'edit-test:actor-b', name: 'Test Group B', citations: [{ sourceId: 'edit-test:source' }] },
+      input: { id: mergeId, name: 'Test Group merged away', citations: [{ sourceId: source }] },
     });
-    await as('editor')(`mutation($input: LinkInput!) { link(input: $input) { type } }`, {
+    await as('editor')(LINK, {
       input: {
         from: 'campaign:apt31-cz-mfa-2022',
-        to: 'edit-test:actor-b',
+        to: mergeId,
         type: 'CONDUCTED_BY',
         claimedById: 'state:us',
-        citations: [{ sourceId: 'edit-test:source' }],
+        citations: [{ sourceId: source }],
       },
     });
-    const MERGE =
-      'mutation { mergeEntities(keepId: "edit-test:actor-a", mergeId: "edit-test:actor-b", reason: "same group") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }';
+    const MERGE = `mutation { mergeEntities(keepId: "${keep}", mergeId: "${mergeId}", reason: "same group") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`;
     const byEditor = await as('editor')(MERGE);
     expect(byEditor.errors?.[0]?.message).toContain('admin role');
     expect(byEditor.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const merged = await as('admin')(MERGE);
     expect(merged.errors).toBeUndefined();
-    expect(merged.data?.mergeEntities.aliases.map((a: Json) => a.name)).toContain('Test Group B');
+    expect(merged.data?.mergeEntities.aliases.map((a: Json) => a.name)).toContain('Test Group merged away');
     expect(merged.data?.mergeEntities.campaigns).toEqual([{ node: { id: 'campaign:apt31-cz-mfa-2022' } }]);
-    expect((await as(null)('{ node(id: "edit-test:actor-b") { id } }')).data?.node).toBeNull();
-    expect((await as(null)('{ threatActor(name: "test group b") { id } }')).data?.threatActor).toEqual({
-      id: 'edit-test:actor-a',
-    });
+    expect((await as(null)(`{ node(id: "${mergeId}") { id } }`)).data?.node).toBeNull();
+    expect((await as(null)('{ threatActor(name: "test group merged away") { id } }')).data?.threatActor).toEqual({ id: keep });
 
-    const [change] = (await as(null)('{ history(id: "edit-test:actor-a") { id operation } }')).data?.history as Json[];
+    const [change] = (await as(null)(`{ history(id: "${keep}") { id operation mutationId } }`)).data?.history as Json[];
     expect(change?.operation).toBe('MERGE');
+    // Both entries of the merge carry the merge's mutation id.
+    const away = (await as(null)(`{ history(id: "${mergeId}") { operation mutationId } }`)).data?.history as Json[];
+    expect(away[0]).toEqual({ operation: 'MERGED_AWAY', mutationId: change!.mutationId });
     const undone = await as('admin')(
       `mutation { undoMerge(changeId: "${change!.id}") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`,
     );
     expect(undone.errors).toBeUndefined();
-    expect(undone.data?.undoMerge.aliases.map((a: Json) => a.name)).not.toContain('Test Group B');
+    expect(undone.data?.undoMerge.aliases.map((a: Json) => a.name)).not.toContain('Test Group merged away');
     expect(undone.data?.undoMerge.campaigns).toEqual([]);
-    const restored = await as(null)('{ threatActor(id: "edit-test:actor-b") { name campaigns { node { id } } } }');
+    const restored = await as(null)(`{ threatActor(id: "${mergeId}") { name campaigns { node { id } } } }`);
     expect(restored.data?.threatActor).toEqual({
-      name: 'Test Group B',
+      name: 'Test Group merged away',
       campaigns: [{ node: { id: 'campaign:apt31-cz-mfa-2022' } }],
     });
+    const marked = (await as(null)(`{ history(id: "${mergeId}") { operation undoneAt } }`)).data?.history as Json[];
+    expect(marked.find((entry) => entry.operation === 'MERGED_AWAY')?.undoneAt).toEqual(expect.any(String));
     const again = await as('admin')(`mutation { undoMerge(changeId: "${change!.id}") { id } }`);
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT');
-  });
+  }, 180_000);
 
   it('delete keeps what it removed in the audit trail, and refuses to delete a source still cited', async () => {
-    const cited = await as('editor')('mutation { deleteEntity(id: "edit-test:source", reason: "test") { id } }');
+    const { source, actor } = await fixture('delete');
+    const cited = await as('editor')(`mutation { deleteEntity(id: "${source}", reason: "test") { id } }`);
     expect(cited.errors?.[0]?.extensions.code).toBe('CONFLICT');
-    for (const id of ['edit-test:response', 'edit-test:actor-a', 'edit-test:actor-b', 'edit-test:source']) {
+    for (const id of [actor, source]) {
       const deleted = await as('editor')(`mutation { deleteEntity(id: "${id}", reason: "test clean-up") { id changeId } }`);
       expect(deleted.errors, id).toBeUndefined();
     }
-    const gone = await as(null)(
-      '{ node(id: "edit-test:actor-a") { id } history(id: "edit-test:actor-a") { operation reason before } }',
-    );
+    const gone = await as(null)(`{ node(id: "${actor}") { id } history(id: "${actor}") { operation reason before } }`);
     expect(gone.data?.node).toBeNull();
     const [deletion] = gone.data?.history as Json[];
     expect(deletion).toMatchObject({ operation: 'DELETE', reason: 'test clean-up' });
-    expect(JSON.parse(deletion!.before).entity.name).toBe('Test Group A');
+    expect(JSON.parse(deletion!.before).entity.name).toBe('Test Group delete');
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEO4J_VERSION } from '../../src/config.js';
+import { applyChangeset } from '../../src/write/apply.js';
+import type { EntityInput } from '../../src/write/changeset.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
@@ -12,14 +14,42 @@ afterAll(async () => {
 
 describe('health', () => {
   it('answers the database version, edition and graph size through /graphql', async () => {
-    const { data, errors } = await api.graphql<{
-      health: { database: { version: string; edition: string }; nodeCount: number; relationshipCount: number };
-    }>('{ health { database { version edition } nodeCount relationshipCount } }');
-    expect(errors).toBeUndefined();
-    expect(data?.health.database.version).toBe(NEO4J_VERSION);
-    expect(data?.health.database.edition).toBe('community');
-    expect(data?.health.nodeCount).toBeGreaterThanOrEqual(0);
-    expect(data?.health.relationshipCount).toBeGreaterThanOrEqual(0);
+    type Health = { health: { database: { version: string; edition: string }; nodeCount: number; relationshipCount: number } };
+    const query = '{ health { database { version edition } nodeCount relationshipCount } }';
+    const before = await api.graphql<Health>(query);
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.health.database.version).toBe(NEO4J_VERSION);
+    expect(before.data?.health.database.edition).toBe('community');
+    // Three entities and one relationship more are counted as exactly that.
+    const cite = [{ sourceId: 'health-test:source', quote: null }];
+    const entity = (id: string, kind: 'Source' | 'ThreatActor'): EntityInput => ({
+      id,
+      kind,
+      name: id,
+      description: null,
+      props: {},
+      dates: {},
+      aliases: [],
+      citations: kind === 'Source' ? [] : cite,
+    });
+    await applyChangeset(api.db, {
+      origin: 'health test',
+      entities: [
+        entity('health-test:source', 'Source'),
+        entity('health-test:a', 'ThreatActor'),
+        entity('health-test:b', 'ThreatActor'),
+      ],
+      relationships: [
+        { type: 'RELATED_TO', from: 'health-test:a', to: 'health-test:b', key: '', props: {}, dates: {}, citations: cite },
+      ],
+    });
+    try {
+      const after = await api.graphql<Health>(query);
+      expect(after.data?.health.nodeCount).toBe(before.data!.health.nodeCount + 3);
+      expect(after.data?.health.relationshipCount).toBe(before.data!.health.relationshipCount + 1);
+    } finally {
+      await api.db.autoCommit('admin/delete-by-id-prefix', { prefix: 'health-test:' });
+    }
   });
 
   it('serves liveness and readiness', async () => {

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { connect, type Connection } from '../../src/db/connect.js';
 import { createLogger } from '../../src/logger.js';
+import { refusalToClear } from './guard.js';
 
 /**
  * Starts one Neo4j for the whole run (the embedded server in .neo4j/test on port 7688, or the
@@ -36,12 +37,10 @@ export async function setup(project: TestProject): Promise<void> {
   });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   connection = await connect(config.neo4j, logger);
-  const [state] = await connection.db.read<{ nodeCount: number; marked: boolean }>('admin/test-marker-check');
-  if (config.neo4j.uri !== undefined && state !== undefined && state.nodeCount > 0 && !state.marked) {
+  const refusal = await refusalToClear(connection.db, config.neo4j.uri);
+  if (refusal !== null) {
     await connection.close();
-    throw new Error(
-      `NEO4J_URI (${config.neo4j.uri}) holds ${state.nodeCount} nodes that no test run created; the tests clear their database, so point them at a scratch database.`,
-    );
+    throw new Error(refusal);
   }
   await connection.db.autoCommit('admin/delete-all');
   await connection.db.write('admin/test-marker-set');

@@ -1,14 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { loadStatements } from '../../src/db/statements.js';
 
-describe('cypher/', () => {
-  const catalog = loadStatements();
+const catalog = loadStatements();
 
-  it('holds the statements, each with a comment header saying what it does', () => {
-    expect(catalog.size).toBeGreaterThan(5);
+/** The parameters a header declares: the $names on its "Parameters:" line and the indented lines after it. */
+export function declaredParameters(text: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^\/\/ Parameters?:/.test(line));
+  if (start === -1) return [];
+  const block = [lines[start]!];
+  for (const line of lines.slice(start + 1)) {
+    if (!/^\/\/\s{2,}/.test(line)) break;
+    block.push(line);
+  }
+  return [...new Set([...block.join('\n').matchAll(/\$([A-Za-z_]\w*)/g)].map((match) => match[1]!))].sort();
+}
+
+/** The parameters a statement uses: $name outside comments ($(…) is a dynamic label, not a parameter). */
+export function usedParameters(text: string): string[] {
+  const body = text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+  return [...new Set([...body.matchAll(/\$([A-Za-z_]\w*)/g)].map((match) => match[1]!))].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('cypher/', () => {
+  it('holds every statement the code runs, each with a comment header saying what it does', () => {
+    for (const area of ['read', 'write', 'edit', 'audit', 'health', 'admin', 'schema', 'traversal', 'export', 'import']) {
+      expect(
+        [...catalog.keys()].some((name) => name.startsWith(`${area}/`)),
+        area,
+      ).toBe(true);
+    }
     for (const [name, text] of catalog) {
       expect(text.trimStart().startsWith('//'), `${name} starts with a comment`).toBe(true);
     }
+  });
+
+  it('declares in each header exactly the parameters its statement uses', () => {
+    const mismatched: string[] = [];
+    for (const [name, text] of catalog) {
+      const declared = declaredParameters(text);
+      const used = usedParameters(text);
+      if (JSON.stringify(declared) !== JSON.stringify(used)) {
+        mismatched.push(`${name}: header declares [${declared.join(', ')}], statement uses [${used.join(', ')}]`);
+      }
+    }
+    expect(mismatched).toEqual([]);
+  });
+
+  it('has a file for every statement name the code uses', () => {
+    const areas = [...new Set([...catalog.keys()].map((name) => name.split('/')[0]))].join('|');
+    const pattern = new RegExp(`['\`]((?:${areas})/[a-z0-9/-]+)['\`]`, 'g');
+    const missing: string[] = [];
+    let found = 0;
+    for (const dir of ['src', 'scripts', 'bench', 'tests']) {
+      for (const file of sourceFiles(path.join(PROJECT_ROOT, dir))) {
+        for (const match of fs.readFileSync(file, 'utf8').matchAll(pattern)) {
+          found += 1;
+          if (!catalog.has(match[1]!)) missing.push(`${path.relative(PROJECT_ROOT, file)}: ${match[1]}`);
+        }
+      }
+    }
+    expect(found, 'statement names found in the code').toBeGreaterThan(50);
+    expect(missing).toEqual([]);
   });
 
   it('applies schema changes only as idempotent statements', () => {
@@ -16,5 +83,15 @@ describe('cypher/', () => {
       if (!name.startsWith('schema/')) continue;
       expect(text, name).toMatch(/IF NOT EXISTS/);
     }
+  });
+});
+
+describe('the header check', () => {
+  it('reads multi-line parameter lists and ignores dynamic labels', () => {
+    const text =
+      '// What it does.\n// Parameters: $a, $b (list of {x, y}),\n//   $c.\n// Returns: n.\nMATCH (n:$($a)) WHERE n.b IN $b AND n.c = $c RETURN n';
+    expect(declaredParameters(text)).toEqual(['a', 'b', 'c']);
+    expect(usedParameters(text)).toEqual(['a', 'b', 'c']);
+    expect(usedParameters('// x\nRETURN $(label), $d')).toEqual(['d']);
   });
 });

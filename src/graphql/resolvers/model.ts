@@ -4,6 +4,7 @@ import { nameKey } from '../../model/names.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
+import { searchQuery } from '../search.js';
 import type { EntityRow, LinkRow, StanceRow } from '../../read/rows.js';
 import {
   checkFirst,
@@ -92,15 +93,6 @@ async function lookup(context: Context, name: string, kinds: string[] | null, li
   if (key === '') throw badUserInput('name', 'must contain a letter or a digit');
   const rows = await context.db.read<{ entity: EntityRow }>('read/lookup-by-name', { key, kinds, limit });
   return rows.map((row) => row.entity);
-}
-
-/** Lucene query for the user's words: special characters escaped, each word matched whole or as a prefix. */
-export function searchQuery(text: string): string {
-  const words = text
-    .split(/\s+/)
-    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
-    .filter((word) => word !== '' && !/^(AND|OR|NOT)$/.test(word));
-  return words.map((word) => `(${word} OR ${word}*)`).join(' ');
 }
 
 export const modelResolvers: Resolvers = {
