@@ -23,7 +23,22 @@ if (config.neo4j.uri !== undefined)
   throw new Error('bench/import-eurepoc.ts clears its database: run it on an embedded one, not NEO4J_URI');
 const connection = await connect(config.neo4j, createLogger('warn'));
 const db = connection.db;
-const seconds = (start: number): string => ((performance.now() - start) / 1000).toFixed(2);
+/** CPU seconds of the Neo4j JVM so far (Linux /proc), to tell work from waiting on a shared machine. */
+const neo4jPid = connection.embedded?.pid;
+function neo4jCpu(): number {
+  if (neo4jPid === undefined || !fs.existsSync(`/proc/${neo4jPid}/stat`)) return NaN;
+  const fields = fs.readFileSync(`/proc/${neo4jPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+let mark = { wall: 0, node: process.cpuUsage(), neo4j: 0 };
+const begin = (): void => {
+  mark = { wall: performance.now(), node: process.cpuUsage(), neo4j: neo4jCpu() };
+};
+const seconds = (): string => {
+  const node = process.cpuUsage(mark.node);
+  const cpu = `CPU: Node ${((node.user + node.system) / 1e6).toFixed(2)} s, Neo4j ${(neo4jCpu() - mark.neo4j).toFixed(2)} s`;
+  return `${((performance.now() - mark.wall) / 1000).toFixed(2)} s (${cpu})`;
+};
 const STATEMENTS = [
   'attributions-per-accused-state-year',
   'attributor-accused-pairs',
@@ -33,20 +48,20 @@ const STATEMENTS = [
 try {
   await db.autoCommit('admin/delete-all');
   await seedGraph(db);
-  let start = performance.now();
+  begin();
   await importData(db, file('attack/enterprise-attack-18.1.json.gz'));
   await importData(db, file('misp-galaxy/threat-actor.json'));
-  process.stdout.write(`seed, ATT&CK Enterprise and MISP threat actors (not part of the figures): ${seconds(start)} s\n`);
+  process.stdout.write(`seed, ATT&CK Enterprise and MISP threat actors (not part of the figures): ${seconds()}\n`);
   const eurepoc = file('eurepoc/EuRepoC_Global_Database_1.1.csv');
-  start = performance.now();
+  begin();
   readImport(eurepoc);
-  process.stdout.write(`EuRepoC parse and map only: ${seconds(start)} s\n`);
-  start = performance.now();
+  process.stdout.write(`EuRepoC parse and map only: ${seconds()}\n`);
+  begin();
   const first = await importData(db, eurepoc);
-  process.stdout.write(`EuRepoC import: ${seconds(start)} s (merges ${first.merges.length}, unchanged=${first.unchanged})\n`);
-  start = performance.now();
+  process.stdout.write(`EuRepoC import: ${seconds()} (merges ${first.merges.length}, unchanged=${first.unchanged})\n`);
+  begin();
   const again = await importData(db, eurepoc);
-  process.stdout.write(`EuRepoC re-import: ${seconds(start)} s (unchanged=${again.unchanged})\n`);
+  process.stdout.write(`EuRepoC re-import: ${seconds()} (unchanged=${again.unchanged})\n`);
   for (const source of [null, first.source!.id]) {
     for (const statement of STATEMENTS) {
       const times: number[] = [];
