@@ -15,6 +15,7 @@ import { generateGraph, type GenerateReport } from './generate.js';
 
 export const ATTACK_FILE = path.resolve(PROJECT_ROOT, '../shared/data/attack/enterprise-attack-18.1.json.gz');
 export const MISP_FILE = path.resolve(PROJECT_ROOT, '../shared/data/misp-galaxy/threat-actor.json');
+export const EUREPOC_FILE = path.resolve(PROJECT_ROOT, '../shared/data/eurepoc/EuRepoC_Global_Database_1.1.csv');
 /** Bump when the generator changes what it writes, so that --reuse reloads. */
 export const GENERATOR_VERSION = 1;
 
@@ -31,6 +32,9 @@ export interface DatasetReport {
   attackImport: ImportTiming | null;
   attackReimport: ImportTiming | null;
   mispImport: ImportTiming | null;
+  /** EuRepoC into the graph holding ATT&CK, the seed and MISP, and its re-import (null when the file is absent). */
+  eurepocImport: ImportTiming | null;
+  eurepocReimport: ImportTiming | null;
   generate: GenerateReport | null;
   nodes: number;
   relationships: number;
@@ -120,6 +124,8 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
       attackImport: null,
       attackReimport: null,
       mispImport: null,
+      eurepocImport: null,
+      eurepocReimport: null,
       generate: null,
       ...(await counts(db)),
       description: found.dataset!,
@@ -142,6 +148,16 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   options.log(`importing ${description.misp}`);
   const mispImport = await timedImport(db, MISP_FILE);
   options.log(`  ${mispImport.objects} objects in ${mispImport.seconds.toFixed(1)} s`);
+  let eurepocImport: ImportTiming | null = null;
+  let eurepocReimport: ImportTiming | null = null;
+  if (fs.existsSync(EUREPOC_FILE)) {
+    options.log(`importing ${path.basename(EUREPOC_FILE)}`);
+    eurepocImport = await timedImport(db, EUREPOC_FILE);
+    eurepocReimport = await timedImport(db, EUREPOC_FILE);
+    options.log(
+      `  ${eurepocImport.objects} incidents in ${eurepocImport.seconds.toFixed(1)} s; re-import ${eurepocReimport.seconds.toFixed(1)} s (unchanged: ${eurepocReimport.unchanged})`,
+    );
+  }
 
   options.log(`generating the synthetic graph (scale ${options.scale})`);
   const generate = await generateGraph(db, {
@@ -152,5 +168,15 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   options.log(`  generated in ${generate.seconds.toFixed(1)} s`);
   await db.read('health/await-indexes');
   await db.write('bench/marker-set', { state: 'ready', dataset: JSON.stringify(description) });
-  return { reused: false, attackImport, attackReimport, mispImport, generate, ...(await counts(db)), description };
+  return {
+    reused: false,
+    attackImport,
+    attackReimport,
+    mispImport,
+    eurepocImport,
+    eurepocReimport,
+    generate,
+    ...(await counts(db)),
+    description,
+  };
 }

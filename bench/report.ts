@@ -78,6 +78,8 @@ const ATTRIBUTIONS_P50_TARGET_MS = 50;
 const PEER_RATIO_TARGET = 1.5;
 const IMPORT_TARGET_SECONDS = 6;
 const PEAK_RSS_TARGET_MB = 250;
+const EUREPOC_IMPORT_TARGET_SECONDS = 15;
+const EUREPOC_REIMPORT_TARGET_SECONDS = 5;
 
 export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -137,6 +139,18 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[
     target: `ATT&CK Enterprise import into an empty database ≤ ${IMPORT_TARGET_SECONDS} s`,
     measured: attack ? `${attack.seconds.toFixed(1)} s` : 'not measured (--reuse)',
     met: attack ? attack.seconds <= IMPORT_TARGET_SECONDS : null,
+  });
+  const eurepoc = result.dataset.eurepocImport;
+  const eurepocAgain = result.dataset.eurepocReimport;
+  checks.push({
+    target: `EuRepoC import into the graph holding ATT&CK and MISP ≤ ${EUREPOC_IMPORT_TARGET_SECONDS} s, re-import ≤ ${EUREPOC_REIMPORT_TARGET_SECONDS} s changing nothing`,
+    measured: eurepoc && eurepocAgain ? `${eurepoc.seconds.toFixed(1)} s, ${eurepocAgain.seconds.toFixed(1)} s` : 'not measured',
+    met:
+      eurepoc && eurepocAgain
+        ? eurepoc.seconds <= EUREPOC_IMPORT_TARGET_SECONDS &&
+          eurepocAgain.seconds <= EUREPOC_REIMPORT_TARGET_SECONDS &&
+          eurepocAgain.unchanged
+        : null,
   });
   return checks;
 }
@@ -262,6 +276,8 @@ function summaryLines(result: BenchResult): string[] {
     d.attackReimport &&
       `re-import (unchanged: ${d.attackReimport.unchanged}): ${fixed(d.attackReimport.seconds)} s (${whole(d.attackReimport.objectsPerSecond)} objects/s)`,
     d.mispImport && `MISP threat actors: ${whole(d.mispImport.objects)} objects in ${fixed(d.mispImport.seconds)} s`,
+    d.eurepocImport &&
+      `EuRepoC 1.1: ${whole(d.eurepocImport.objects)} incidents in ${fixed(d.eurepocImport.seconds)} s, re-import ${fixed(d.eurepocReimport?.seconds)} s (unchanged: ${d.eurepocReimport?.unchanged})`,
     d.generate && `synthetic graph written in ${fixed(d.generate.seconds)} s`,
   ].filter((x): x is string => typeof x === 'string' && x !== '');
   if (imported.length > 0) lines.push(`Import: ${imported.join('; ')}`);

@@ -154,6 +154,33 @@ export const WORKLOADS: Workload[] = [
         text: random.chance(0.5) ? random.pick(SEARCH_WORDS) : random.pick(pools.aliasNames).split(/\s+/)[0]!,
       })),
   },
+  ...(
+    [
+      [
+        'statistics-per-year',
+        'attributions per accused state and year',
+        'attributionsPerYear { accused { id name } year attributions incidents }',
+      ],
+      [
+        'statistics-pairs',
+        'who attributes to whom',
+        'attributorAccused { attributor { id name } accused { id name } attributions }',
+      ],
+      [
+        'statistics-share',
+        'share of incidents with a political or legal response',
+        'responseShare { accused { id name } incidents political legal either }',
+      ],
+      ['statistics-time', 'time to first attribution', 'timeToFirstAttribution { accused { id name } incidents medianDays }'],
+    ] as const
+  ).map(([name, title, selection]): Workload => ({
+    name,
+    title,
+    requires: 'responseStatistics',
+    // One figure per operation: each is one statement, measured on its own.
+    query: `query Statistics { responseStatistics { ${selection} } }`,
+    variables: (_pools, _random, count) => draw(count, () => ({})),
+  })),
 ];
 
 /** How often each workload comes up in the mix (a front end's plausible proportions). */

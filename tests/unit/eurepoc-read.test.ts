@@ -19,9 +19,7 @@ const fixtureText = (): string => fs.readFileSync(FIXTURE, 'utf8');
 describe('EuRepoC cell values', () => {
   it('parses Python list literals without evaluating them', () => {
     expect(parsePythonLiteral("[['NATO', 'NORTHAM']]")).toEqual([['NATO', 'NORTHAM']]);
-    expect(parsePythonLiteral('["Korea, Democratic People\'s Republic of"]')).toEqual([
-      "Korea, Democratic People's Republic of",
-    ]);
+    expect(parsePythonLiteral('["Korea, Democratic People\'s Republic of"]')).toEqual(["Korea, Democratic People's Republic of"]);
     expect(parsePythonLiteral("[[None], ['Unisoftware']]")).toEqual([[null], ['Unisoftware']]);
     expect(parsePythonLiteral("['a\\'b', 'c\\\\d', 'caf\\xe9']")).toEqual(["a'b", 'c\\d', 'café']);
     expect(parsePythonLiteral('[1, 2.5, True, nan,]')).toEqual([1, 2.5, true, null]);
@@ -133,12 +131,12 @@ describe('reading the messy fixture', () => {
   });
 
   it('maps an incident to a Campaign with its dates, coding and URLs', () => {
-    const campaign = object('campaign:eurepoc:901');
+    const campaign = object('campaign:eurepoc:999901');
     expect(campaign).toMatchObject({
       kind: 'Campaign',
       name: 'Fictional APT31 campaign against a foreign ministry',
       props: {
-        eurepocId: '901',
+        eurepocId: '999901',
         incidentType: ['Data theft', 'Hijacking with Misuse'],
         zeroDays: 'No',
         mitreInitialAccess: ['Phishing'],
@@ -160,7 +158,7 @@ describe('reading the messy fixture', () => {
     const apt31 = object('eurepoc:actor:apt31');
     expect(apt31).toMatchObject({ kind: 'ThreatActor', resolveByName: true, name: 'APT31', props: { attackIds: ['G0128'] } });
     expect(apt31.names.map((n) => n.name)).toEqual(['APT31', 'ZIRCONIUM', 'BRONZE VINEWOOD']);
-    const [conducted] = linksFrom('campaign:eurepoc:901', 'CONDUCTED_BY');
+    const [conducted] = linksFrom('campaign:eurepoc:999901', 'CONDUCTED_BY');
     expect(conducted).toMatchObject({
       to: 'eurepoc:actor:apt31',
       props: { claimedBy: 'org:eurepoc', initiatorCountry: ['China'] },
@@ -169,9 +167,9 @@ describe('reading the messy fixture', () => {
     // "APT 31" in the attribution column is the same group (same first name): one object.
     expect(document.objects.filter((o) => o.kind === 'ThreatActor' && /apt ?31/i.test(o.name))).toHaveLength(1);
     // A state coded as initiator with no name: CONDUCTED_BY the State.
-    expect(linksFrom('campaign:eurepoc:903', 'CONDUCTED_BY').map((l) => l.to)).toEqual(['state:ru']);
+    expect(linksFrom('campaign:eurepoc:999903', 'CONDUCTED_BY').map((l) => l.to)).toEqual(['state:ru']);
     // Two spellings of one group in one row: one actor, one CONDUCTED_BY.
-    expect(linksFrom('campaign:eurepoc:904', 'CONDUCTED_BY').map((l) => l.to)).toEqual(['eurepoc:actor:apt32']);
+    expect(linksFrom('campaign:eurepoc:999904', 'CONDUCTED_BY').map((l) => l.to)).toEqual(['eurepoc:actor:apt32']);
     expect(object('eurepoc:actor:apt32').names.map((n) => n.name)).toEqual(['APT 32', 'Ocean Lotus', 'Sea Lotus']);
     expect(object('eurepoc:actor:apt41').props).toMatchObject({
       attackIds: ['G0096'],
@@ -181,18 +179,18 @@ describe('reading the messy fixture', () => {
   });
 
   it('targets named receivers as organisations and unnamed ones as their State, with sectors', () => {
-    const targets = linksFrom('campaign:eurepoc:903', 'TARGETS');
+    const targets = linksFrom('campaign:eurepoc:999903', 'TARGETS');
     expect(targets.map((l) => [l.to, l.props.sector])).toEqual([
       ['org:eurepoc:ministryofdefenceukraine', ['State institutions / political system']],
       ['state:ua', ['Critical infrastructure']],
     ]);
-    expect(linksFrom('campaign:eurepoc:902', 'TARGETS').map((l) => l.to)).toEqual(['state:ru']);
-    expect(linksFrom('campaign:eurepoc:905', 'TARGETS').map((l) => l.to)).toEqual(['state:kp']);
-    expect(linksFrom('campaign:eurepoc:904', 'TARGETS')).toEqual([]);
+    expect(linksFrom('campaign:eurepoc:999902', 'TARGETS').map((l) => l.to)).toEqual(['state:ru']);
+    expect(linksFrom('campaign:eurepoc:999905', 'TARGETS').map((l) => l.to)).toEqual(['state:kp']);
+    expect(linksFrom('campaign:eurepoc:999904', 'TARGETS')).toEqual([]);
   });
 
   it('makes each listed attribution a Response: issuer, country, date, type, basis, what it names', () => {
-    const first = object('response:eurepoc:901:attribution:1');
+    const first = object('response:eurepoc:999901:attribution:1');
     expect(first).toMatchObject({
       kind: 'Response',
       props: {
@@ -207,53 +205,53 @@ describe('reading the messy fixture', () => {
       urlSourceId('https://example.org/cz-attribution'),
       urlSourceId('https://example.org/vendor-report'),
     ]);
-    const links = linksFrom('response:eurepoc:901:attribution:1').map((l) => `${l.type} ${l.to} ${l.key}`);
+    const links = linksFrom('response:eurepoc:999901:attribution:1').map((l) => `${l.type} ${l.to} ${l.key}`);
     expect(links.sort()).toEqual([
-      'CONCERNS campaign:eurepoc:901 eurepoc',
+      'CONCERNS campaign:eurepoc:999901 eurepoc',
       'ISSUED_BY org:eurepoc:ministryofforeignaffairsczechrepublic eurepoc',
       'ON_BEHALF_OF state:cz eurepoc',
       'REFERS_TO eurepoc:actor:apt31 NAMES_RESPONSIBLE',
       'REFERS_TO state:cn NAMES_RESPONSIBLE',
     ]);
-    expect(object('response:eurepoc:901:attribution:2').dates).toEqual({
+    expect(object('response:eurepoc:999901:attribution:2').dates).toEqual({
       occurred: { start: '2021-08-02', precision: 'DAY' },
     });
     // The count said 3; two are listed: two responses.
-    expect(document.objects.filter((o) => o.externalId.startsWith('response:eurepoc:901:attribution'))).toHaveLength(2);
+    expect(document.objects.filter((o) => o.externalId.startsWith('response:eurepoc:999901:attribution'))).toHaveLength(2);
     // A self-attribution: the issuer is the initiator itself; "Unknown" country names no one.
-    expect(linksFrom('response:eurepoc:902:attribution:1').map((l) => `${l.type} ${l.to}`).sort()).toEqual([
-      'CONCERNS campaign:eurepoc:902',
-      'ISSUED_BY eurepoc:actor:anonymous',
-      'REFERS_TO eurepoc:actor:anonymous',
-    ]);
+    expect(
+      linksFrom('response:eurepoc:999902:attribution:1')
+        .map((l) => `${l.type} ${l.to}`)
+        .sort(),
+    ).toEqual(['CONCERNS campaign:eurepoc:999902', 'ISSUED_BY eurepoc:actor:anonymous', 'REFERS_TO eurepoc:actor:anonymous']);
     // "; " inside parentheses is one initiator; NaT is no date; nan is no issuer.
-    const second = object('response:eurepoc:903:attribution:2');
+    const second = object('response:eurepoc:999903:attribution:2');
     expect(second.dates).toEqual({});
-    expect(linksFrom(second.externalId).map((l) => `${l.type} ${l.to}`).sort()).toEqual([
-      'CONCERNS campaign:eurepoc:903',
-      'REFERS_TO eurepoc:actor:sandworm',
-      'REFERS_TO state:ru',
-    ]);
-    expect(object('response:eurepoc:903:attribution:1').props.attributedInitiator).toBe(
+    expect(
+      linksFrom(second.externalId)
+        .map((l) => `${l.type} ${l.to}`)
+        .sort(),
+    ).toEqual(['CONCERNS campaign:eurepoc:999903', 'REFERS_TO eurepoc:actor:sandworm', 'REFERS_TO state:ru']);
+    expect(object('response:eurepoc:999903:attribution:1').props.attributedInitiator).toBe(
       'Central Scientific Research Institute of Chemistry and Mechanics (CNIIHM; a.k.a. ЦНИИХМ)',
     );
   });
 
   it('maps political and legal responses through the table', () => {
-    expect(object('response:eurepoc:901:political:1')).toMatchObject({
+    expect(object('response:eurepoc:999901:political:1')).toMatchObject({
       props: { types: ['STATEMENT'], responseDomain: 'POLITICAL', eurepocActorClass: 'State Actors' },
       dates: { occurred: { start: '2021-07-20', precision: 'DAY' } },
     });
-    expect(object('response:eurepoc:901:legal:1')).toMatchObject({
+    expect(object('response:eurepoc:999901:legal:1')).toMatchObject({
       props: { types: ['RETORSION', 'SANCTION'], responseDomain: 'LEGAL', eurepocSubcode: 'Economic sanctions' },
       dates: { occurred: { start: '2021-08-01', precision: 'DAY' } },
     });
-    expect(linksFrom('response:eurepoc:901:legal:1').map((l) => `${l.type} ${l.to}`).sort()).toEqual([
-      'CONCERNS campaign:eurepoc:901',
-      'ISSUED_BY org:eurepoc:usdepartmentofthetreasury',
-      'ON_BEHALF_OF state:us',
-    ]);
-    expect(object('response:eurepoc:903:political:1').props).toMatchObject({
+    expect(
+      linksFrom('response:eurepoc:999901:legal:1')
+        .map((l) => `${l.type} ${l.to}`)
+        .sort(),
+    ).toEqual(['CONCERNS campaign:eurepoc:999901', 'ISSUED_BY org:eurepoc:usdepartmentofthetreasury', 'ON_BEHALF_OF state:us']);
+    expect(object('response:eurepoc:999903:political:1').props).toMatchObject({
       types: [],
       eurepocSubcode: 'Strongly worded tweet',
       eurepocUnmapped: ['Strongly worded tweet'],
@@ -262,21 +260,21 @@ describe('reading the messy fixture', () => {
 
   it('counts every anomaly with the incidents it occurred in', () => {
     expect(document.anomalies).toEqual({
-      [ANOMALIES.repeatedRow]: ['902'],
-      [ANOMALIES.conflictingRow]: ['903'],
-      [ANOMALIES.attributionCount]: ['901', '904'],
-      [ANOMALIES.legalCount]: ['903'],
-      [ANOMALIES.emptyPosition]: ['904'],
-      [ANOMALIES.receiverLengths]: ['904'],
-      [ANOMALIES.initiatorLengths]: ['904'],
-      [ANOMALIES.receiverUnknown]: ['904'],
-      [ANOMALIES.badDate]: ['904'],
-      [ANOMALIES.unknownCountry]: ['904'],
-      [ANOMALIES.unknownPolitical]: ['903'],
+      [ANOMALIES.repeatedRow]: ['999902'],
+      [ANOMALIES.conflictingRow]: ['999903'],
+      [ANOMALIES.attributionCount]: ['999901', '999904'],
+      [ANOMALIES.legalCount]: ['999903'],
+      [ANOMALIES.emptyPosition]: ['999904'],
+      [ANOMALIES.receiverLengths]: ['999904'],
+      [ANOMALIES.initiatorLengths]: ['999904'],
+      [ANOMALIES.receiverUnknown]: ['999904'],
+      [ANOMALIES.badDate]: ['999904'],
+      [ANOMALIES.unknownCountry]: ['999904'],
+      [ANOMALIES.unknownPolitical]: ['999903'],
     });
     // The repeated id kept its first row.
-    expect(object('campaign:eurepoc:903').name).toBe('Fictional wiper attack on Testland ministries');
-    expect(object('campaign:eurepoc:904').props.startedText).toBe('2019-13-45');
+    expect(object('campaign:eurepoc:999903').name).toBe('Fictional wiper attack on Testland ministries');
+    expect(object('campaign:eurepoc:999904').props.startedText).toBe('2019-13-45');
   });
 });
 
@@ -286,17 +284,17 @@ describe('refusing a EuRepoC file', () => {
     const [header, ...rows] = text.split('\n');
     const noUrls = [header!.replace(',sources_url', ''), ...rows.map((row) => row.replace(/,("[^"]*"|[^,"]*)$/, ''))];
     expect(() => readEurepoc(noUrls.join('\n'), 'x.csv')).toThrow(/lacks the EuRepoC column\(s\) sources_url/);
-    const badLiteral = text.replace("\"['Russia']\"", "\"['Russia'\"");
+    const badLiteral = text.replace("]],['Russia'],", "]],['Russia',");
     try {
       readEurepoc(badLiteral, 'bad.csv');
       expect.fail('should refuse');
     } catch (error) {
       expect(error).toBeInstanceOf(ChangesetError);
       expect((error as ChangesetError).problems[0]).toMatchObject({
-        at: 'row 2 (incident 902) receiver_country',
+        at: 'row 2 (incident 999902) receiver_country',
         message: expect.stringMatching(/is not a list literal/),
       });
     }
-    expect(() => readEurepoc(text.replace('\n905,', '\nX905,'), 'id.csv')).toThrow(/row 7: ID must be a whole number/);
+    expect(() => readEurepoc(text.replace('\n999905,', '\nX999905,'), 'id.csv')).toThrow(/row 7: ID must be a whole number/);
   });
 });

@@ -250,6 +250,7 @@ class RowMapper {
       this.reader.anomaly(ANOMALIES.unknownCountry, incident);
       return null;
     }
+    if (this.objects.has(country.id)) return country.id;
     return this.objects.add({
       ...objectBase(at, country.id),
       kind: 'State',
@@ -295,9 +296,13 @@ class RowMapper {
     });
   }
 
+  private readonly urlIds = new Map<string, string>();
+
   private urlSources(items: PyValue[], at: string): Citation[] {
     const urls = distinct(items.map(textOf).filter((url): url is string => url !== null));
     return urls.map((url) => {
+      const known = this.urlIds.get(url);
+      if (known !== undefined) return { sourceId: known, quote: null };
       const id = this.objects.add({
         ...objectBase(at, urlSourceId(url)),
         kind: 'Source',
@@ -308,6 +313,7 @@ class RowMapper {
         resolveByName: false,
         createOnly: true,
       });
+      this.urlIds.set(url, id);
       return { sourceId: id, quote: null };
     });
   }
