@@ -62,7 +62,7 @@ export const WORKLOADS: Workload[] = [
     name: 'lookup-by-id',
     title: 'lookup by id',
     requires: 'node',
-    query: `query LookupById($id: ID!) { node(id: $id) { id kind name description knownSince } }`,
+    query: `query LookupById($id: ID!) { entity(id: $id) { id kind name description knownSince } }`,
     variables: (pools, random, count) => {
       const entities = pools.entities.filter((entity) => entity.kind !== 'Source');
       return draw(count, () => ({ id: random.pick(entities).id }));

@@ -16,9 +16,12 @@ CALL (n) {
 RETURN id,
   type(r) AS type,
   CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
-  r {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince} AS props,
-  m {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
-    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
-    .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
-    .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
-    .url, .publishedOn, .publishedPrecision, .sourceType} AS node
+  r {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes,
+    .knownSince, .basis, .reportedBy} AS props,
+  m {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS node

@@ -11,10 +11,12 @@ CALL () {
 }
 WITH DISTINCT n
 WHERE $kinds IS NULL OR n.kind IN $kinds
-RETURN n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
-  .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
-  .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
-  .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
-  .url, .publishedOn, .publishedPrecision, .sourceType} AS entity
+RETURN n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS entity
 ORDER BY n.name, n.id
 LIMIT $limit

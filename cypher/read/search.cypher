@@ -4,10 +4,12 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit * 10})
 YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes,
-  .stixIds, .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality,
-  .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
-  .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher,
-  .url, .publishedOn, .publishedPrecision, .sourceType} AS entity, score
+RETURN node {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS entity, score
 ORDER BY score DESC, node.name
 LIMIT $limit

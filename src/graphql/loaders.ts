@@ -15,10 +15,25 @@ export interface LinkQuery {
   limit: number;
 }
 
+/** A page of a nested list of one entity: a statement of cypher/read/*-page and its window. */
+export interface PageQuery {
+  statement: 'read/links-page' | 'read/neighbors-page';
+  id: string;
+  /** Every parameter but $ids: the same for every parent that asks for the same page. */
+  params: Record<string, unknown>;
+}
+
+export interface PageResult<T> {
+  total: number;
+  page: T[];
+}
+
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   aliases: DataLoader<string, AliasRow[]>;
   links: DataLoader<LinkQuery, LinkRow[], string>;
+  /** Pages of nested lists, one statement per distinct (statement, window) for all parents. */
+  pages: DataLoader<PageQuery, PageResult<unknown>, string>;
 }
 
 /** Links of the first typed field may be read for many parents; the same limit covers every field. */
@@ -71,5 +86,26 @@ export function createLoaders(db: Database): Loaders {
     { cacheKeyFn: linkKey },
   );
 
-  return { entity, aliases, links };
+  const pageGroup = (query: PageQuery): string => `${query.statement}|${JSON.stringify(query.params)}`;
+  const pages = new DataLoader<PageQuery, PageResult<unknown>, string>(
+    async (queries) => {
+      const groups = new Map<string, PageQuery[]>();
+      for (const query of queries) groups.set(pageGroup(query), [...(groups.get(pageGroup(query)) ?? []), query]);
+      const results = new Map<string, PageResult<unknown>>();
+      await Promise.all(
+        [...groups.entries()].map(async ([group, members]) => {
+          const first = members[0]!;
+          const rows = await db.read<{ id: string; total: number; page: unknown[] }>(first.statement, {
+            ...first.params,
+            ids: members.map((query) => query.id),
+          });
+          for (const row of rows) results.set(`${group}|${row.id}`, { total: row.total, page: row.page });
+        }),
+      );
+      return queries.map((query) => results.get(`${pageGroup(query)}|${query.id}`) ?? { total: 0, page: [] });
+    },
+    { cacheKeyFn: (query) => `${pageGroup(query)}|${query.id}` },
+  );
+
+  return { entity, aliases, links, pages };
 }

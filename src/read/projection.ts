@@ -41,6 +41,23 @@ export const ENTITY_PROPERTIES = [
   'publishedOn',
   'publishedPrecision',
   'sourceType',
+  'textFile',
+  'startedBasis',
+  'startedSource',
+  'startedQuote',
+  'startedInferredFrom',
+  'disclosedBasis',
+  'disclosedSource',
+  'disclosedQuote',
+  'disclosedInferredFrom',
+  'occurredBasis',
+  'occurredSource',
+  'occurredQuote',
+  'occurredInferredFrom',
+  'publishedBasis',
+  'publishedSource',
+  'publishedQuote',
+  'publishedInferredFrom',
 ] as const;
 
 /** What the link types' resolvers read from a relationship (`props` of read/links). */
@@ -55,4 +72,6 @@ export const LINK_PROPERTIES = [
   'citeSources',
   'citeQuotes',
   'knownSince',
+  'basis',
+  'reportedBy',
 ] as const;

@@ -66,10 +66,33 @@ export interface ConfidenceRow {
   text: string | null;
 }
 
-export interface ConnectionRow {
+export interface PageInfoRow {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A page of a list (a Relay connection) of some kind of row. */
+export interface PageOf<T> {
   totalCount: number;
-  edges: Array<{ cursor: string; node: EntityRow }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfoRow;
+}
+
+export type ConnectionRow = PageOf<EntityRow>;
+export type LinkConnectionRow = PageOf<LinkRow>;
+export type LinkEdgeRow = LinkConnectionRow['edges'][number];
+
+export interface SearchHitEdgeRow {
+  cursor: string;
+  score: number;
+  node: EntityRow;
+}
+
+export interface SearchConnectionRow {
+  edges: SearchHitEdgeRow[];
+  pageInfo: PageInfoRow;
 }
 
 export interface SearchHitRow {

@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 
 describe('the cost limit', () => {
   const NESTED =
-    'query($n: Int) { node(id: "actor:apt31") { links(first: $n) { node { links(first: $n) { node { links(first: $n) { type } } } } } } }';
+    'query($n: Int) { entity(id: "actor:apt31") { links(first: $n) { node { links(first: $n) { node { links(first: $n) { type } } } } } } }';
 
   it('counts list sizes given in variables', async () => {
     const result = await api().graphql(NESTED, { n: 500 });
@@ -31,7 +31,7 @@ describe('the cost limit', () => {
   });
 
   it('counts the schema default of a list argument that is left out', async () => {
-    const result = await api().graphql('{ node(id: "actor:apt31") { links { node { links { node { links { type } } } } } } }');
+    const result = await api().graphql('{ entity(id: "actor:apt31") { links { node { links { node { links { type } } } } } } }');
     expect(result.errors?.[0]?.extensions.reason).toBe('COST_LIMIT');
   });
 });

@@ -82,7 +82,8 @@ async function fingerprint(): Promise<unknown> {
 
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (Array.isArray(value)) return value.length === 0;
+  // nodes(ids:) answers one null per id that names nothing.
+  if (Array.isArray(value)) return value.every((item) => item === null);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if ('totalCount' in record) return record.totalCount === 0;

@@ -25,10 +25,13 @@ async function errorOf(query: string, variables?: Record<string, unknown>): Prom
 }
 
 describe('lookups', () => {
-  it('node(id) returns the entity, and null for an unknown id', async () => {
-    const result = await data('{ a: node(id: "actor:apt31") { id kind name } b: node(id: "actor:nobody") { id } }');
+  it('node(id) and entity(id) return the entity, and null for an unknown id', async () => {
+    const result = await data(
+      '{ a: node(id: "actor:apt31") { id ... on Entity { kind name } } b: node(id: "actor:nobody") { id } c: entity(id: "actor:apt31") { id kind name } }',
+    );
     expect(result.a).toEqual({ id: 'actor:apt31', kind: 'ThreatActor', name: 'APT31' });
     expect(result.b).toBeNull();
+    expect(result.c).toEqual(result.a);
   });
 
   it('finds entities by any name or alias, ignoring case, spaces and punctuation', async () => {

@@ -17,7 +17,7 @@ const cost = (query: string, variables: Record<string, unknown> = {}): number =>
 
 describe('the cost of an operation', () => {
   const nested =
-    'query($n: Int) { node(id: "x") { links(first: $n) { node { links(first: $n) { node { links(first: $n) { type } } } } } } }';
+    'query($n: Int) { entity(id: "x") { links(first: $n) { node { links(first: $n) { node { links(first: $n) { type } } } } } } }';
 
   it('reads list sizes from the variables', () => {
     expect(cost(nested, { n: 500 })).toBeGreaterThan(maxCost);
@@ -25,9 +25,9 @@ describe('the cost of an operation', () => {
   });
 
   it('uses the schema default of a size argument left out, and of a variable left out', () => {
-    expect(cost('{ node(id: "x") { links { node { links { node { links { type } } } } } } }')).toBeGreaterThan(maxCost);
-    expect(cost('query($n: Int = 500) { node(id: "x") { links(first: $n) { type } } }')).toBe(
-      cost('{ node(id: "x") { links(first: 500) { type } } }'),
+    expect(cost('{ entity(id: "x") { links { node { links { node { links { type } } } } } } }')).toBeGreaterThan(maxCost);
+    expect(cost('query($n: Int = 500) { entity(id: "x") { links(first: $n) { type } } }')).toBe(
+      cost('{ entity(id: "x") { links(first: 500) { type } } }'),
     );
   });
 

@@ -115,8 +115,8 @@ describe('the document reader', () => {
     expect(error.origin).toBe('test.yaml');
     expect(error.problems).toEqual([
       { at: 'entities[0]', message: expect.stringMatching(/^kind "Dragon" is not one of /) },
-      { at: 'entities[0]', message: 'started: "2022-13" is not a calendar date' },
       { at: 'entities[0]', message: 'cite must be a list' },
+      { at: 'entities[0]', message: 'started: "2022-13" is not a calendar date' },
       { at: 'entities[1]', message: 'id is missing' },
       { at: 'entities[1]', message: 'name is missing' },
       { at: 'entities[1]', message: 'nested must be text, a number, true/false or a list of text' },

@@ -62,7 +62,8 @@ export const importResolvers: Resolvers = {
       return {
         bundle: JSON.stringify(page.bundle),
         entityCount: page.entityCount,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        // Exports page forward only: no cursor before the first entity is given.
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor, hasPreviousPage: after != null, startCursor: null },
       };
     },
   },

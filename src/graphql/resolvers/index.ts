@@ -5,6 +5,7 @@ import { importResolvers } from './import.js';
 import { modelResolvers } from './model.js';
 import { mutationResolvers } from './mutations.js';
 import { statisticsResolvers } from './statistics.js';
+import { relayResolvers } from './relay.js';
 import { traversalResolvers } from './traversal.js';
 
 /** The operation types: their fields are where a request enters the layers below the API. */
@@ -22,6 +23,7 @@ export function buildResolvers(): Resolvers {
     mutationResolvers,
     importResolvers,
     statisticsResolvers,
+    relayResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {

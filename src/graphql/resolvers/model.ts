@@ -97,7 +97,7 @@ async function lookup(context: Context, name: string, kinds: string[] | null, li
 
 export const modelResolvers: Resolvers = {
   Query: {
-    node: (_root, { id }, context) => context.loaders.entity.load(id),
+    entity: (_root, { id }, context) => context.loaders.entity.load(id),
     lookup: (_root, { name, kinds }, context) => lookup(context, name, checkKinds(kinds)),
     threatActor: (_root, { id, name }, context) => byIdOrName(context, 'ThreatActor', id, name),
     state: (_root, { id, name }, context) => byIdOrName(context, 'State', id, name),
@@ -107,7 +107,7 @@ export const modelResolvers: Resolvers = {
     response: (_root, { id }, context) => byIdOrName(context, 'Response', id, null),
     source: (_root, { id }, context) => byIdOrName(context, 'Source', id, null),
 
-    threatActors: (_root, { filter, first, after }, context) =>
+    threatActors: (_root, { filter, ...args }, context) =>
       paginate(
         context.db,
         'read/list/threat-actors',
@@ -115,26 +115,21 @@ export const modelResolvers: Resolvers = {
           sponsorId: filter?.sponsorId ?? null,
           nameContains: filter?.nameContains ? nameKey(filter.nameContains) : null,
         },
-        checkFirst(first),
-        after,
+        args,
         BY_NAME,
       ),
-    states: (_root, { first, after }, context) =>
-      paginate(context.db, 'read/list/by-kind', { kind: 'State' }, checkFirst(first), after, BY_NAME),
-    persons: (_root, { first, after }, context) =>
-      paginate(context.db, 'read/list/by-kind', { kind: 'Person' }, checkFirst(first), after, BY_NAME),
-    sources: (_root, { first, after }, context) =>
-      paginate(context.db, 'read/list/by-kind', { kind: 'Source' }, checkFirst(first), after, BY_NAME),
-    organizations: (_root, { filter, first, after }, context) =>
+    states: (_root, args, context) => paginate(context.db, 'read/list/by-kind', { kind: 'State' }, args, BY_NAME),
+    persons: (_root, args, context) => paginate(context.db, 'read/list/by-kind', { kind: 'Person' }, args, BY_NAME),
+    sources: (_root, args, context) => paginate(context.db, 'read/list/by-kind', { kind: 'Source' }, args, BY_NAME),
+    organizations: (_root, { filter, ...args }, context) =>
       paginate(
         context.db,
         'read/list/organizations',
         { orgType: filter?.orgType ?? null, hasMemberId: filter?.hasMemberId ?? null },
-        checkFirst(first),
-        after,
+        args,
         BY_NAME,
       ),
-    campaigns: (_root, { filter, first, after }, context) =>
+    campaigns: (_root, { filter, ...args }, context) =>
       paginate(
         context.db,
         'read/list/campaigns',
@@ -144,11 +139,10 @@ export const modelResolvers: Resolvers = {
           startedFrom: filterDate('filter.startedFrom', filter?.startedFrom, 'start'),
           startedTo: filterDate('filter.startedTo', filter?.startedTo, 'end'),
         },
-        checkFirst(first),
-        after,
+        args,
         BY_NAME,
       ),
-    responses: (_root, { filter, first, after }, context) =>
+    responses: (_root, { filter, ...args }, context) =>
       paginate(
         context.db,
         'read/list/responses',
@@ -162,8 +156,7 @@ export const modelResolvers: Resolvers = {
           from: filterDate('filter.from', filter?.from, 'start'),
           to: filterDate('filter.to', filter?.to, 'end'),
         },
-        checkFirst(first),
-        after,
+        args,
         NEWEST_FIRST,
       ),
     search: async (_root, { text, kinds, first }, context) => {
@@ -180,7 +173,8 @@ export const modelResolvers: Resolvers = {
   },
 
   Entity: { __resolveType: (row) => graphqlTypeOf(row) as never },
-  Node: { __resolveType: (row) => graphqlTypeOf(row) as never },
+  // Entities have a kind; the other nodes are relationships (GraphEdge).
+  Node: { __resolveType: (row) => ('kind' in row ? graphqlTypeOf(row) : 'GraphEdge') as never },
   Link: { __resolveType: () => 'EntityLink' },
 
   PartialDate: partialDateResolvers,
