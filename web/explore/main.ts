@@ -352,9 +352,10 @@ async function showEntityPanelNow(id: string): Promise<void> {
   const entity = ref(id);
   details.replaceChildren(h('h2', {}, entity.name), h('p', { class: 'hint' }, 'Loading its evidence…'));
   try {
+    // A state's attributions are a section of their own: if they fail, the rest of the panel stands.
     const [detailsAnswer, attributions] = await Promise.all([
       fetchDetails(id),
-      entity.kind === 'State' ? fetchStateAttributions(id, state.asOf) : Promise.resolve(null),
+      entity.kind === 'State' ? fetchStateAttributions(id, state.asOf).catch((error: Error) => error) : Promise.resolve(null),
     ]);
     if (mine !== panelGeneration) return;
     if (detailsAnswer === null) {
@@ -365,7 +366,11 @@ async function showEntityPanelNow(id: string): Promise<void> {
     collapse.addEventListener('click', () => collapseEntity(id));
     details.replaceChildren(
       ...entityPanel(detailsAnswer, state.asOf, actions),
-      ...(attributions ? attributionsPanel(detailsAnswer, attributions, actions) : []),
+      ...(attributions instanceof Error
+        ? [h('p', { class: 'hint' }, `Could not load who attributed what to it: ${attributions.message}`)]
+        : attributions
+          ? attributionsPanel(detailsAnswer, attributions, actions)
+          : []),
     );
     if (actions.isExpanded(id)) details.querySelector('.panel-actions')?.append(collapse);
   } catch (error) {
@@ -599,6 +604,7 @@ function highlight(id: string): void {
     node.addClass('highlight');
     cy.animate({ center: { eles: node }, duration: 250 });
     state.selected = id;
+    history.replaceState(null, '', `/explore${formatState(state)}`);
     applySelection();
     showSelectionLabels();
     markTimelineRows(id);

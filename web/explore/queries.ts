@@ -390,7 +390,7 @@ const LINKS_PER_REQUEST = 8;
 /**
  * The relationships of each entity, for the links between entities drawn from different
  * expansions. The API has no "relationships among these ids" query, so this asks each entity's
- * depth-1 neighbourhood (at most 200 neighbours), several per request.
+ * depth-1 neighbourhood (its 60 nearest neighbours), several per request.
  */
 export async function fetchLinksOf(ids: string[], filters: TraversalFilters): Promise<Map<string, GraphEdge[]>> {
   const answers = new Map<string, GraphEdge[]>();
@@ -407,7 +407,7 @@ export async function fetchLinksOf(ids: string[], filters: TraversalFilters): Pr
       const fields = batch
         .map(
           (_, i) =>
-            `n${i}: neighborhood(id: $i${i}, depth: 1, relationshipTypes: $types, minConfidence: $minConfidence, asOf: $asOf, limit: 200) { edges { ${EDGE_FIELDS} } }`,
+            `n${i}: neighborhood(id: $i${i}, depth: 1, relationshipTypes: $types, minConfidence: $minConfidence, asOf: $asOf, limit: 60) { edges { ${EDGE_FIELDS} } }`,
         )
         .join('\n');
       const query = `query ExploreLinks(${batch.map((_, i) => `$i${i}: ID!`).join(', ')}, $types: [RelationshipType!], $minConfidence: Int, $asOf: String) {\n${fields}\n}\n${CITATION}`;
