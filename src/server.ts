@@ -9,12 +9,13 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { authenticate, presentedKey } from './auth/apiKeys.js';
-import { requireRole } from './auth/principal.js';
 import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { apiError, type ErrorCode } from './errors.js';
 import type { Context } from './graphql/context.js';
+import { authorizePlugin } from './graphql/authorize.js';
 import { costLimitPlugin } from './graphql/cost.js';
+import { httpStatusPlugin } from './graphql/httpStatus.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
@@ -118,34 +119,22 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   };
 }
 
-/** Every mutation needs an editor key; finer rules (admin-only operations) live in the resolvers. */
-function writeGuardPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === 'mutation') {
-            requireRole(contextValue.principal, 'editor', `Mutation ${operation.name?.value ?? '(unnamed)'}`);
-          }
-        },
-      };
-    },
-  };
-}
-
 export function createApollo(httpServer: http.Server | undefined, api: ApiConfig): ApolloServer<Context> {
   // Depth, aliases, tokens and cost are checked before anything runs; field suggestions are not
   // offered, so a closed schema does not leak through error messages.
   const armor = new ApolloArmor({
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
-    maxTokens: { n: api.maxTokens },
+    // graphql-armor counts tokens in a hook that may not throw (a refusal became HTTP 500); graphql's
+    // own parser counts them instead (parseOptions below), and a refusal is a parse error, HTTP 400.
+    maxTokens: { enabled: false },
     // graphql-armor's cost rule reads literals only; ./graphql/cost.ts computes it with the variables.
     costLimit: { enabled: false },
   }).protect();
   const plugins: ApolloServerPlugin<Context>[] = [
     requestLogPlugin(),
-    writeGuardPlugin(),
+    authorizePlugin(),
+    httpStatusPlugin(),
     costLimitPlugin(api.maxCost),
     ApolloServerPluginLandingPageDisabled(),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
@@ -157,6 +146,7 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     plugins,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: api.maxTokens },
     introspection: api.introspection,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns the signals: it drains HTTP first, then closes the driver and the database.

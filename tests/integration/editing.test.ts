@@ -91,7 +91,7 @@ describe('mutations', () => {
     });
     expect(errors).toBeUndefined();
     expect(data?.createEntity).toMatchObject({ id: 'edit-test:actor-a', kind: 'ThreatActor', aliases: [{ name: 'TGA' }] });
-    const found = await as(null)(
+    const found = await as('reader')(
       '{ threatActor(name: "tga") { id } history(id: "edit-test:actor-a") { operation by { name } } }',
     );
     expect(found.data?.threatActor).toEqual({ id: 'edit-test:actor-a' });
@@ -224,7 +224,7 @@ describe('mutations', () => {
     expect(updated.data?.updateEntity.name).toBe('Test Group A');
     expect(updated.data?.updateEntity.description).toBe('Updated.');
     expect(updated.data?.updateEntity.aliases.map((a: Json) => a.name).sort()).toEqual(['Group Alpha', 'TGA']);
-    const history = await as(null)('{ history(id: "edit-test:actor-a") { operation } }');
+    const history = await as('reader')('{ history(id: "edit-test:actor-a") { operation } }');
     expect(history.data?.history.map((c: Json) => c.operation)).toEqual(['UPDATE', 'LINK', 'CREATE']);
   });
 
@@ -256,7 +256,7 @@ describe('mutations', () => {
       id: 'edit-test:actor-a',
     });
 
-    const [change] = (await as(null)('{ history(id: "edit-test:actor-a") { id operation } }')).data?.history as Json[];
+    const [change] = (await as('reader')('{ history(id: "edit-test:actor-a") { id operation } }')).data?.history as Json[];
     expect(change?.operation).toBe('MERGE');
     const undone = await as('admin')(
       `mutation { undoMerge(changeId: "${change!.id}") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`,
@@ -280,7 +280,7 @@ describe('mutations', () => {
       const deleted = await as('editor')(`mutation { deleteEntity(id: "${id}", reason: "test clean-up") { id changeId } }`);
       expect(deleted.errors, id).toBeUndefined();
     }
-    const gone = await as(null)(
+    const gone = await as('reader')(
       '{ node(id: "edit-test:actor-a") { id } history(id: "edit-test:actor-a") { operation reason before } }',
     );
     expect(gone.data?.node).toBeNull();
