@@ -8,13 +8,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { authenticate, presentedKey } from './auth/apiKeys.js';
-import { requireRole } from './auth/principal.js';
 import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { apiError } from './errors.js';
 import type { Context } from './graphql/context.js';
+import { authorizePlugin } from './graphql/authorize.js';
 import { costLimitPlugin } from './graphql/cost.js';
 import { formatError } from './graphql/errors.js';
+import { httpStatusPlugin } from './graphql/httpStatus.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildResolvers } from './graphql/resolvers/index.js';
 import { loadTypeDefs } from './graphql/schema.js';
@@ -84,21 +85,6 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** Every mutation needs an editor key; finer rules (admin-only operations) live in the resolvers. */
-function writeGuardPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === 'mutation') {
-            requireRole(contextValue.principal, 'editor', `Mutation ${operation.name?.value ?? '(unnamed)'}`);
-          }
-        },
-      };
-    },
-  };
-}
-
 export function createApollo(httpServer: http.Server | undefined, api: ApiConfig): ApolloServer<Context> {
   // Depth, aliases, tokens and cost are checked before anything runs. "Did you mean …" suggestions
   // help while the schema is open to introspection; with introspection off they would leak it.
@@ -106,14 +92,17 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     blockFieldSuggestion: { enabled: !api.introspection },
     maxDepth: { n: api.maxDepth },
     maxAliases: { n: api.maxAliases },
-    maxTokens: { n: api.maxTokens },
+    // graphql-armor counts tokens in a hook that may not throw (a refusal became HTTP 500); graphql's
+    // own parser counts them instead (parseOptions below), and a refusal is a parse error, HTTP 400.
+    maxTokens: { enabled: false },
     // graphql-armor's cost rule reads literals only; ./graphql/cost.ts computes it with the variables.
     costLimit: { enabled: false },
   }).protect();
   const persisted = persistedQuerySetup(api);
   const plugins: ApolloServerPlugin<Context>[] = [
     requestLogPlugin(),
-    writeGuardPlugin(),
+    authorizePlugin(),
+    httpStatusPlugin(),
     costLimitPlugin(api.maxCost),
     ApolloServerPluginLandingPageDisabled(),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
@@ -130,6 +119,7 @@ export function createApollo(httpServer: http.Server | undefined, api: ApiConfig
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     persistedQueries: persisted.persistedQueries,
+    parseOptions: { maxTokens: api.maxTokens },
     introspection: api.introspection,
     hideSchemaDetailsFromClientErrors: !api.introspection,
     includeStacktraceInErrorResponses: false,

@@ -74,6 +74,8 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
     args: Record<string, unknown>;
     childComplexity: number;
   }) => {
+    // Introspection is bounded by the schema's size, not the graph's (and off where it is not wanted).
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
     const coordinate = `${type.name}.${field.name}`;
     const own = isLeaf(schema, field.type) ? 1 : 2;
     const weight = ITEM_WEIGHT[coordinate] ?? 1;

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/apiKeys.js';
 import { exportStix, writeStix } from '../../src/export/stix.js';
+import { loadConfig } from '../../src/config.js';
+import { Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer } from '../../src/server.js';
 import { useSeededApi } from '../support/api.js';
 
 // What a careless or hostile client sends: costs hidden in variables and defaults, unbounded
@@ -81,5 +85,61 @@ describe('exportStix', () => {
       '{ a: exportStix(first: 1000) { entityCount } b: exportStix(first: 1000) { entityCount } c: exportStix(first: 1000) { entityCount } }',
     );
     expect(three.errors?.[0]?.extensions.reason).toBe('COST_LIMIT');
+  });
+});
+
+describe('refusals', () => {
+  const as = (role: keyof typeof keys | null) => (query: string, variables?: Record<string, unknown>) =>
+    api().graphql<Json>(query, variables, role === null ? {} : { authorization: `Bearer ${keys[role]}` });
+  const SOURCE = (id: string) =>
+    `createSource(input: { id: "${id}", title: "Abuse test", publisher: "Test", published: "2025", sourceType: OFFICIAL_STATEMENT }) { id }`;
+
+  it('answer 401 without a key, 403 with too low a role, 400 for a request the limits refuse', async () => {
+    const anonymous = await as(null)(`mutation { ${SOURCE('abuse-test:s1')} }`);
+    expect([anonymous.status, anonymous.errors?.[0]?.extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const reader = await as('reader')(`mutation { ${SOURCE('abuse-test:s1')} }`);
+    expect([reader.status, reader.errors?.[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);
+    const tokens = await as(null)(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect([tokens.status, tokens.errors?.[0]?.extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    const history = await as(null)('{ history(id: "actor:apt31") { operation } }');
+    expect([history.status, history.errors?.[0]?.extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('authorise every root field before running any: an allowed and a forbidden mutation commit nothing', async () => {
+    const mixed = await as('editor')(
+      `mutation { first: ${SOURCE('abuse-test:mixed')} mergeEntities(keepId: "state:cz", mergeId: "state:cn", reason: "x") { id } }`,
+    );
+    expect([mixed.status, mixed.errors?.[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect(mixed.errors?.[0]?.message).toMatch(/mergeEntities needs the admin role/);
+    expect(await api().db.read('import/entities-by-id', { ids: ['abuse-test:mixed'] })).toEqual([]);
+  });
+
+  it('answer 503 with Retry-After while the database is unreachable', async () => {
+    const db = new Database({
+      uri: 'bolt://127.0.0.1:7719',
+      user: 'neo4j',
+      password: 'unused-password',
+      database: undefined,
+      transactionTimeoutMs: 5000,
+      logger: createLogger('silent'),
+    });
+    const server = await startServer(
+      { db, logger: createLogger('silent'), api: loadConfig({}).api },
+      { port: 0, host: '127.0.0.1' },
+    );
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ node(id: "actor:apt31") { id } }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as Json;
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await server.stop();
+      await db.close();
+    }
   });
 });

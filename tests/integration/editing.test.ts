@@ -112,7 +112,7 @@ describe('mutations', () => {
     });
     expect(errors).toBeUndefined();
     expect(data?.createEntity).toMatchObject({ id: 'edit-test:create:tga', kind: 'ThreatActor', aliases: [{ name: 'TGA' }] });
-    const found = await as(null)(
+    const found = await as('reader')(
       '{ threatActor(name: "tga") { id } history(id: "edit-test:create:tga") { operation by { name } mutationId changeSetId } }',
     );
     expect(found.data?.threatActor).toEqual({ id: 'edit-test:create:tga' });
@@ -247,7 +247,7 @@ describe('mutations', () => {
     expect(updated.data?.updateEntity.name).toBe('Test Group link');
     expect(updated.data?.updateEntity.description).toBe('Updated.');
     expect(updated.data?.updateEntity.aliases.map((a: Json) => a.name)).toEqual(['Group Alpha']);
-    const history = await as(null)(`{ history(id: "${actor}") { operation } }`);
+    const history = await as('reader')(`{ history(id: "${actor}") { operation } }`);
     expect(history.data?.history.map((c: Json) => c.operation)).toEqual(['UPDATE', 'LINK', 'CREATE']);
   });
 
@@ -329,7 +329,7 @@ describe('mutations', () => {
     expect((await as(null)(`{ node(id: "${mergeId}") { id } }`)).data?.node).toBeNull();
     expect((await as(null)('{ threatActor(name: "test group merged away") { id } }')).data?.threatActor).toEqual({ id: keep });
 
-    const [change] = (await as(null)(`{ history(id: "${keep}") { id operation mutationId } }`)).data?.history as Json[];
+    const [change] = (await as('reader')(`{ history(id: "${keep}") { id operation mutationId } }`)).data?.history as Json[];
     expect(change?.operation).toBe('MERGE');
     // Both entries of the merge carry the merge's mutation id.
     const away = (await as(null)(`{ history(id: "${mergeId}") { operation mutationId } }`)).data?.history as Json[];
@@ -359,7 +359,7 @@ describe('mutations', () => {
       const deleted = await as('editor')(`mutation { deleteEntity(id: "${id}", reason: "test clean-up") { id changeId } }`);
       expect(deleted.errors, id).toBeUndefined();
     }
-    const gone = await as(null)(`{ node(id: "${actor}") { id } history(id: "${actor}") { operation reason before } }`);
+    const gone = await as('reader')(`{ node(id: "${actor}") { id } history(id: "${actor}") { operation reason before } }`);
     expect(gone.data?.node).toBeNull();
     const [deletion] = gone.data?.history as Json[];
     expect(deletion).toMatchObject({ operation: 'DELETE', reason: 'test clean-up' });

@@ -9,7 +9,7 @@ import { loadTypeDefs } from '../../src/graphql/schema.js';
 
 // graphql as Node loads it for graphql-query-complexity and Apollo (CommonJS), not the ESM copy a
 // test runner may resolve: a schema from one copy fails the other's checks.
-const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
+const { buildSchema, getIntrospectionQuery, parse } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 const schema = buildSchema(loadTypeDefs());
 const maxCost = loadConfig({}).api.maxCost;
 const cost = (query: string, variables: Record<string, unknown> = {}): number =>
@@ -34,6 +34,10 @@ describe('the cost of an operation', () => {
   it('counts the entities of an export page', () => {
     expect(cost('{ exportStix(first: 1000) { entityCount } }')).toBeLessThanOrEqual(maxCost);
     expect(cost('{ a: exportStix(first: 1000) { bundle } b: exportStix(first: 1000) { bundle } }')).toBeGreaterThan(maxCost);
+  });
+
+  it('does not count introspection, which the schema bounds (the playground introspects)', () => {
+    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toBe(0);
   });
 
   it('lets every example analyst question and the graph view through', () => {
