@@ -115,7 +115,6 @@ export async function importData(db: Database, input: ImportInput, options: Impo
           }
         : null;
       const built = toChangeset(document, resolution, source, input.name);
-      if (built.problems.length > 0) throw new ChangesetError(input.name, built.problems);
       const apply = await applyChangesetInTransaction(tx, built.changeset, { onProgress: options.onProgress });
       return {
         file: input.name,

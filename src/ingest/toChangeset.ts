@@ -1,4 +1,4 @@
-import type { Changeset, Citation, EntityInput, Problem, PropertyValue, RelationshipInput } from '../write/changeset.js';
+import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 import type { Resolution } from './resolveAliases.js';
 
@@ -19,8 +19,6 @@ export interface FileSource {
 
 export interface BuiltChangeset {
   changeset: Changeset;
-  /** Required links whose ends are in neither the file nor the graph: the file is refused. */
-  problems: Problem[];
   warnings: string[];
 }
 
@@ -52,7 +50,6 @@ export function toChangeset(
   source: FileSource | null,
   origin: string,
 ): BuiltChangeset {
-  const problems: Problem[] = [];
   const warnings: string[] = [];
   const entities: EntityInput[] = [...document.restored.entities];
   const relationships: RelationshipInput[] = [...document.restored.relationships];
@@ -91,8 +88,9 @@ export function toChangeset(
     const to = idOf(link.to);
     if (from === undefined || to === undefined) {
       const missing = [from === undefined ? link.from : null, to === undefined ? link.to : null].filter(Boolean).join(' and ');
+      // A relationship to an object that is nowhere (or was skipped for a defect) is skipped alone.
       if (link.required)
-        problems.push({ at: link.at, message: `refers to ${missing}, which is in neither the file nor the graph` });
+        warnings.push(`${link.at}: refers to ${missing}, which is in neither the file nor the graph; it was skipped`);
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
       continue;
     }
@@ -120,5 +118,5 @@ export function toChangeset(
       });
     }
   }
-  return { changeset: { origin, entities, relationships }, problems, warnings };
+  return { changeset: { origin, entities, relationships }, warnings };
 }

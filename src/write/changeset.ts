@@ -83,7 +83,8 @@ export class ChangesetError extends Error {
   }
 }
 
-const MAX_TEXT = 100_000;
+/** The longest text property the graph stores (readers skip an object with a longer one). */
+export const MAX_TEXT = 100_000;
 
 function describeRelationship(index: number, rel: RelationshipInput): string {
   return `relationships[${index}] ${String(rel.type)} ${rel.from} -> ${rel.to}`;
