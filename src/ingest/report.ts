@@ -35,10 +35,9 @@ export function formatImportReport(report: ImportReport): string {
   if (report.restored > 0)
     lines.push(`  restored ${report.restored} entities and relationships from an attribution-graph export`);
   for (const merge of report.merges) {
-    lines.push(
-      `  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (matched by ${merge.matchedNames.map((n) => `"${n}"`).join(', ')})`,
-    );
+    lines.push(`  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (by ${merge.reason})`);
   }
+  for (const absorb of report.absorbed) lines.push(`  merged existing ${absorb.from} into ${absorb.into}: ${absorb.why}`);
   for (const ambiguity of report.ambiguities) {
     const candidates = ambiguity.candidates
       .map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`)

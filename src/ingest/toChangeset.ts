@@ -76,7 +76,15 @@ export function toChangeset(
     const action = resolution.actions.get(object);
     if (action === undefined || action.kind === 'skip') continue;
     const entity = entityOf(object, action.id);
-    if (action.kind === 'merge') entity.merge = { key: object.externalId };
+    // What this file states about the entity, beside what other files state (src/write/apply.ts).
+    if (source !== null) {
+      entity.statement = {
+        key: `${source.id}|${object.externalId}`,
+        own: action.kind === 'write',
+        modified: object.modified,
+        why: action.kind === 'merge' ? action.why : null,
+      };
+    }
     entities.push(entity);
   }
 
@@ -97,7 +105,17 @@ export function toChangeset(
     const identity = `${link.type}|${from}|${to}|${link.key}`;
     if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
     seen.add(identity);
-    relationships.push({ type: link.type, from, to, key: link.key, props: link.props, dates: {}, citations: cite() });
+    const modified = typeof link.props.modified === 'string' ? link.props.modified : null;
+    relationships.push({
+      type: link.type,
+      from,
+      to,
+      key: link.key,
+      props: link.props,
+      dates: {},
+      citations: cite(),
+      statement: { modified },
+    });
   }
   for (const [type, times] of skipped) {
     warnings.push(
@@ -115,6 +133,7 @@ export function toChangeset(
         props: { matchedNames: candidate.matchedNames, reason: ambiguity.reason },
         dates: {},
         citations: cite(),
+        statement: { modified: null },
       });
     }
   }

@@ -106,7 +106,17 @@ function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, 
     ...citationProps(rel.citations),
     knownSince: knownSince(rel.citations, published),
   };
-  return { from: rel.from, to: rel.to, type: rel.type, key: rel.key, contentHash: contentHash(rel), props };
+  // An imported statement's hash leaves out who states it: the same claim from two files hashes alike.
+  const hash = rel.statement ? contentHash({ ...rel, citations: undefined, statement: undefined }) : contentHash(rel);
+  return {
+    from: rel.from,
+    to: rel.to,
+    type: rel.type,
+    key: rel.key,
+    contentHash: hash,
+    props,
+    modified: rel.statement?.modified ?? null,
+  };
 }
 
 /** Identifier lists that only ever grow: an id a source once gave an entity keeps finding it. */
@@ -115,21 +125,66 @@ function identifierList(props: Record<string, PropertyValue>, name: string): str
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** A merge adds the source's citations and identifiers, and keeps the rest as the source's record. */
-function mergeRow(entity: EntityInput): Record<string, unknown> {
-  const record = { name: entity.name, description: entity.description, props: entity.props, dates: entity.dates };
+/** What a statement says, without who says it: the same content from two sources hashes alike. */
+function statementHash(entity: EntityInput): string {
+  return contentHash({
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    props: entity.props,
+    dates: entity.dates,
+    aliases: entity.aliases.map((alias) => ({
+      name: alias.name,
+      givenBy: alias.givenBy,
+      quotes: alias.citations.map((c) => c.quote),
+    })),
+  });
+}
+
+/** Fields every source's record of an object keeps, whichever statement the entity shows. */
+const RECORD_FIELDS = ['modified', 'revoked', 'deprecated', 'stixType', 'specVersion'];
+
+/**
+ * A statement adds the source's citations and identifiers and keeps the source's record: for the
+ * entity's own object its name, description, version and revoked/deprecated flags; for an object
+ * merged into an entity of another id everything it said, and why it was merged.
+ */
+function statementRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+  const statement = entity.statement!;
+  const kept = statement.own
+    ? Object.fromEntries(RECORD_FIELDS.filter((field) => entity.props[field] !== undefined).map((f) => [f, entity.props[f]]))
+    : entity.props;
+  const record = { name: entity.name, description: entity.description, props: kept, why: statement.why };
+  const { props } = entityRow(entity, published);
+  const shown = { ...(props as Record<string, unknown>) };
+  delete shown.citeSources;
+  delete shown.citeQuotes;
   return {
     id: entity.id,
-    mergeKey: entity.merge!.key,
-    contentHash: contentHash(entity),
+    kind: entity.kind,
+    key: statement.key,
+    hash: statementHash(entity),
     record: canonical(record),
+    own: statement.own,
+    modified: statement.modified,
+    props: shown,
     ...citationProps(entity.citations),
     stixIds: identifierList(entity.props, 'stixIds'),
     attackIds: identifierList(entity.props, 'attackIds'),
     mispUuids: identifierList(entity.props, 'mispUuids'),
-    // The merge key is the id the source gives the object: a re-import finds the entity by it.
-    externalIds: [entity.merge!.key],
+    // The id the source gives an object merged into another entity finds that entity again.
+    externalIds: statement.own ? [] : [statement.key.slice(statement.key.indexOf('|') + 1)],
   };
+}
+
+/** A statement the graph holds already, with the same content and every citation, needs no write. */
+function statementHeld(row: Record<string, unknown>, existing: Existing): boolean {
+  const held = existing.statements.get(String(row.id));
+  if (held === undefined) return false;
+  const index = held.keys.indexOf(String(row.key));
+  return (
+    index >= 0 && held.hashes[index] === row.hash && (row.citeSources as string[]).every((source) => held.sources.has(source))
+  );
 }
 
 function addCounts(
@@ -151,10 +206,18 @@ interface Existing {
   merged: Set<string>;
   /** Content hash of each entity, so unchanged ones are counted without a write. */
   hashes: Map<string, string>;
+  /** Imported sources' statements about each entity: keys, hashes, the sources cited. */
+  statements: Map<string, { keys: string[]; hashes: string[]; sources: Set<string> }>;
 }
 
 async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing> {
-  const existing: Existing = { kinds: new Map(), published: new Map(), merged: new Set(), hashes: new Map() };
+  const existing: Existing = {
+    kinds: new Map(),
+    published: new Map(),
+    merged: new Set(),
+    hashes: new Map(),
+    statements: new Map(),
+  };
   for (const batch of batches(ids)) {
     const rows = await tx.run<{
       id: string;
@@ -162,12 +225,20 @@ async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing>
       publishedOn: string | null;
       hasMerges: boolean;
       contentHash: string | null;
+      statementKeys: string[];
+      statementHashes: string[];
+      citeSources: string[];
     }>('write/existing-entities', { ids: batch });
     for (const row of rows) {
       existing.kinds.set(row.id, row.kind);
       if (row.publishedOn !== null) existing.published.set(row.id, row.publishedOn);
       if (row.hasMerges) existing.merged.add(row.id);
       if (row.contentHash !== null) existing.hashes.set(row.id, row.contentHash);
+      existing.statements.set(row.id, {
+        keys: row.statementKeys,
+        hashes: row.statementHashes,
+        sources: new Set(row.citeSources),
+      });
     }
   }
   return existing;
@@ -181,16 +252,35 @@ function relationshipIdentity(row: { type: unknown; from: unknown; to: unknown; 
  * The relationships starting at the given entities, by (type, from, to, key), with their content
  * hashes (null for one written outside the changeset path).
  */
-async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, string | null>> {
-  const hashes = new Map<string, string | null>();
+interface HeldRelationship {
+  contentHash: string | null;
+  modified: string | null;
+  citeSources: string[];
+}
+
+async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, HeldRelationship>> {
+  const hashes = new Map<string, HeldRelationship>();
   for (const batch of batches(fromIds)) {
-    const rows = await tx.run<{ type: string; from: string; to: string; key: string; contentHash: string | null }>(
+    const rows = await tx.run<{ type: string; from: string; to: string; key: string } & HeldRelationship>(
       'write/existing-relationship-hashes',
       { ids: batch },
     );
-    for (const row of rows) hashes.set(relationshipIdentity(row), row.contentHash);
+    for (const row of rows) hashes.set(relationshipIdentity(row), row);
   }
   return hashes;
+}
+
+/**
+ * A source's statement of a relationship the graph holds changes nothing when the source is cited
+ * already and the statement is the one shown or loses to it (cypher/write/state-relationships.cypher).
+ */
+function relationshipStatementHeld(row: Record<string, unknown>, held: HeldRelationship): boolean {
+  const props = row.props as Record<string, unknown>;
+  if (!(props.citeSources as string[]).every((source) => held.citeSources.includes(source))) return false;
+  if (held.contentHash === row.contentHash) return true;
+  const modified = String(row.modified ?? '');
+  const heldModified = String(held.modified ?? '');
+  return modified < heldModified || (modified === heldModified && String(row.contentHash) > String(held.contentHash));
 }
 
 function countUnchanged(target: Record<string, OutcomeCounts>, key: string): void {
@@ -239,7 +329,7 @@ export async function applyChangesetInTransaction(
   // file then costs two lookups instead of tens of thousands of MERGEs.
   const owned: Array<Record<string, unknown>> = [];
   for (const entity of changeset.entities) {
-    if (entity.merge !== undefined) continue;
+    if (entity.statement !== undefined) continue;
     const row = entityRow(entity, published);
     if (existing.hashes.get(entity.id) === row.contentHash) {
       countUnchanged(report.entities, entity.kind);
@@ -256,9 +346,17 @@ export async function applyChangesetInTransaction(
     for (const row of result) if (row.outcome !== 'unchanged') changed.add(row.id);
     progress(batch.length);
   }
-  const merged = changeset.entities.filter((entity) => entity.merge !== undefined);
-  for (const batch of batches(merged.map((entity) => mergeRow(entity)))) {
-    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/merge-into-entities', { rows: batch });
+  const statements: Array<Record<string, unknown>> = [];
+  for (const entity of changeset.entities) {
+    if (entity.statement === undefined) continue;
+    const row = statementRow(entity, published);
+    if (statementHeld(row, existing)) {
+      countUnchanged(report.entities, entity.kind);
+      progress(1);
+    } else statements.push(row);
+  }
+  for (const batch of batches(statements)) {
+    const result = await tx.run<{ id: string; kind: string; outcome: string }>('write/state-entities', { rows: batch });
     addCounts(
       report.entities,
       result.map((row) => ({ ...row, count: 1 })),
@@ -286,25 +384,34 @@ export async function applyChangesetInTransaction(
   // Entities that other sources merged into (or that were just merged into) list every source's
   // names in their full-text field, not only their owner's.
   const refresh = changeset.entities
-    .filter((entity) => changed.has(entity.id) && (entity.merge !== undefined || existing.merged.has(entity.id)))
+    .filter(
+      (entity) =>
+        changed.has(entity.id) &&
+        (existing.merged.has(entity.id) || (entity.statement !== undefined && existing.kinds.has(entity.id))),
+    )
     .map((entity) => entity.id);
   for (const batch of batches(refresh)) await tx.run('write/refresh-alias-text', { ids: batch });
   const knownHashes = await relationshipHashes(tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
   // New relationships are created outright; only those that exist with other content are looked up.
   const newRows: Array<Record<string, unknown>> = [];
   const changedRows: Array<Record<string, unknown>> = [];
+  const statedRows: Array<Record<string, unknown>> = [];
   for (const rel of changeset.relationships) {
     const row = relationshipRow(rel, published);
-    const identity = relationshipIdentity(rel);
-    if (!knownHashes.has(identity)) newRows.push(row);
-    else if (knownHashes.get(identity) === row.contentHash) {
+    const held = knownHashes.get(relationshipIdentity(rel));
+    if (held === undefined) newRows.push(row);
+    else if (rel.statement ? relationshipStatementHeld(row, held) : held.contentHash === row.contentHash) {
       countUnchanged(report.relationships, rel.type);
       progress(1);
+    } else if (rel.statement) {
+      const props = row.props as Record<string, unknown>;
+      statedRows.push({ ...row, citeSources: props.citeSources, citeQuotes: props.citeQuotes });
     } else changedRows.push(row);
   }
   for (const [statement, rows] of [
     ['write/create-relationships', newRows],
     ['write/upsert-relationships', changedRows],
+    ['write/state-relationships', statedRows],
   ] as const) {
     for (const batch of batches(rows)) {
       const result = await tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });

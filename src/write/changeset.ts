@@ -35,14 +35,20 @@ export interface EntityInput {
   aliases: AliasInput[];
   citations: Citation[];
   /**
-   * Set when this changeset adds what one source says to an entity another origin owns (an import
-   * whose actor matched the seed's by alias). The entity's name, description and properties stay;
-   * citations, aliases and identifiers are added, and this entity's own name, description and
-   * properties are kept as the source's record under `key`, the id the source gives the object
-   * (a STIX id, misp:<uuid>), by which a re-import finds the entity again
-   * (see cypher/write/merge-into-entities.cypher).
+   * Set by importers: this is what one source states about the entity, added to what other sources
+   * said rather than replacing it (cypher/write/state-entities.cypher). `key` names the statement
+   * (<source id>|<the id the source gives the object>); `own` says the object is the entity itself
+   * (its id is the object's), not another source's object merged into it; `modified` is the
+   * object's version; `why` says why an object was merged into an entity of another id.
    */
-  merge?: { key: string };
+  statement?: EntityStatement;
+}
+
+export interface EntityStatement {
+  key: string;
+  own: boolean;
+  modified: string | null;
+  why: string | null;
 }
 
 export interface RelationshipInput {
@@ -54,6 +60,8 @@ export interface RelationshipInput {
   props: Record<string, PropertyValue>;
   dates: Record<string, PartialDate | null>;
   citations: Citation[];
+  /** Set by importers: the source's citation is added to the others', and its version is `modified`. */
+  statement?: { modified: string | null };
 }
 
 export interface Changeset {
@@ -133,7 +141,7 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     if (previousKind !== undefined && previousKind !== entity.kind) {
       problems.push({ at, message: `the graph already holds ${entity.id} as a ${previousKind}, not a ${entity.kind}` });
     }
-    if (entity.merge !== undefined && previousKind === undefined) {
+    if (entity.statement !== undefined && !entity.statement.own && previousKind === undefined) {
       problems.push({ at, message: 'is to be merged into an existing entity, but the graph does not hold it' });
     }
     for (const [name, value] of Object.entries(entity.props)) checkValue(at, name, value, problems);

@@ -17,6 +17,7 @@ describe('the import summary', () => {
         unchanged: false,
       },
       merges: [],
+      absorbed: [],
       ambiguities: [],
       olderVersionsKept: 0,
       restored: 0,

@@ -295,7 +295,13 @@ function readCluster(
   context.uuids.add(uuid);
 
   const suffix = NAME_WITH_ATTACK_ID.exec(name);
-  const attackIds = [...new Set([...meta.attackIds(), ...(suffix ? [suffix[2]!] : [])])].sort();
+  const attackIds = [
+    ...new Set([
+      ...meta.attackIds(),
+      ...(suffix ? [suffix[2]!] : []),
+      ...synonyms.filter((synonym) => ATTACK_GROUP_ID.test(synonym)),
+    ]),
+  ].sort();
   const { name: actorName, names } = clusterNames(name, synonyms, meta, context.galaxyName, attackIds);
   const props: Record<string, PropertyValue> = { mispUuids: [uuid], mispJson: JSON.stringify(value) };
   if (attackIds.length > 0) props.attackIds = attackIds;
