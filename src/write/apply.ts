@@ -156,9 +156,9 @@ function statementRow(entity: EntityInput, published: ReadonlyMap<string, string
     : entity.props;
   const record = { name: entity.name, description: entity.description, props: kept, why: statement.why };
   const { props } = entityRow(entity, published);
+  // Citations and identifier lists are unioned with other statements', never overwritten.
   const shown = { ...(props as Record<string, unknown>) };
-  delete shown.citeSources;
-  delete shown.citeQuotes;
+  for (const unioned of ['citeSources', 'citeQuotes', 'stixIds', 'attackIds', 'mispUuids']) delete shown[unioned];
   return {
     id: entity.id,
     kind: entity.kind,

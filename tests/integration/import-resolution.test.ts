@@ -54,7 +54,7 @@ describe('entity resolution across sources', () => {
         expect.objectContaining({
           name: 'Epsilon Tempest',
           into: 'misp:6d5e4f3a-2b1c-4d0e-9f8a-7b6c5d4e3f2a',
-          reason: 'ATT&CK id G9002',
+          reason: 'ATT&CK id G9002, name "G9002"',
         }),
       ]),
     );
