@@ -237,24 +237,23 @@ function umbrellaKeys(document: ImportedDocument): Set<string> {
   return new Set([...owners].filter(([, times]) => times > 1).map(([key]) => key));
 }
 
-async function resolveActors(
+/** What the graph says about every object's strong identifiers and usable names, looked up at once. */
+interface CandidateIndex {
+  umbrella: Set<string>;
+  byIdentifier: Map<string, string[]>;
+  byName: Map<string, string[]>;
+  facts: Map<string, Facts>;
+  /** Existing actors by the objects of this file that name them uniquely. */
+  namedBy: Map<string, ImportedObject[]>;
+}
+
+async function lookUpCandidates(
   tx: Transaction,
   document: ImportedDocument,
   objects: ImportedObject[],
-  resolution: Resolution,
   claimed: Set<string>,
-  source: { id: string | null; fileName: string },
-): Promise<(id: string) => string> {
-  const { fileName } = source;
-  const redirects = new Map<string, string>();
-  const redirect = (id: string): string => {
-    let current = id;
-    while (redirects.has(current)) current = redirects.get(current)!;
-    return current;
-  };
-  if (objects.length === 0) return redirect;
-
-  // Strong identifiers and usable names of every object, looked up at once.
+  sourceId: string | null,
+): Promise<CandidateIndex> {
   const umbrella = umbrellaKeys(document);
   const identifiers = [...new Set(objects.flatMap((object) => object.identifiers))];
   const byIdentifier = new Map<string, string[]>();
@@ -279,12 +278,11 @@ async function resolveActors(
   );
   for (const row of factRows) {
     // This file's own statements, from an earlier import of it or from this one, are "this file".
-    const sources = new Set(row.sources.map((id) => (id === source.id ? 'this file' : id)));
+    const sources = new Set(row.sources.map((id) => (id === sourceId ? 'this file' : id)));
     if (claimed.has(row.id)) sources.add('this file');
     facts.set(row.id, { id: row.id, name: row.name, curated: row.curated, attackIds: new Set(row.attackIds), sources });
   }
 
-  // An existing actor that several objects of this file name (uniquely) is not merged into any.
   const namedBy = new Map<string, ImportedObject[]>();
   for (const object of objects) {
     for (const key of keysOf(object).keys()) {
@@ -292,6 +290,109 @@ async function resolveActors(
       if (ids.length === 1) push(namedBy, ids[0]!, object);
     }
   }
+  return { umbrella, byIdentifier, byName, facts, namedBy };
+}
+
+/** What one object matches: by strong identifier, by a usable name, and what must stay apart (why). */
+interface Matches {
+  strong: string[];
+  named: string[];
+  apart: Map<string, string>;
+  reasons: Map<string, string[]>;
+  matchedNames: Map<string, string[]>;
+}
+
+function matchesOf(object: ImportedObject, index: CandidateIndex, redirect: (id: string) => string): Matches {
+  const matches: Matches = { strong: [], named: [], apart: new Map(), reasons: new Map(), matchedNames: new Map() };
+  const { strong, named, apart, reasons, matchedNames } = matches;
+  for (const identifier of object.identifiers) {
+    for (const id of (index.byIdentifier.get(identifier) ?? []).map(redirect)) {
+      push(reasons, id, describeKey(identifier));
+      if (!strong.includes(id)) strong.push(id);
+    }
+  }
+  for (const [key, name] of keysOf(object)) {
+    if (index.umbrella.has(key)) continue;
+    const ids = [...new Set((index.byName.get(key) ?? []).map(redirect))];
+    for (const id of ids) push(matchedNames, id, name);
+    if (ids.length === 1) {
+      const id = ids[0]!;
+      push(reasons, id, `name "${name}"`);
+      if ((index.namedBy.get(id)?.length ?? 0) > 1 && !strong.includes(id)) {
+        apart.set(id, `${index.namedBy.get(id)!.length} objects of this file point at the same existing actor`);
+      } else if (!named.includes(id)) named.push(id);
+    } else if (ids.length > 1) {
+      for (const id of ids) if (!apart.has(id)) apart.set(id, `the name "${name}" is carried by ${ids.length} different actors`);
+    }
+  }
+  return matches;
+}
+
+/**
+ * Joins what may be joined: strong matches first (in id order), then names. Names that point at
+ * actors which must stay apart (from the strong matches or from each other) join none of them.
+ */
+function join(self: Facts, matches: Matches, facts: Map<string, Facts>, fileName: string): { group: Facts; members: Facts[] } {
+  let group = self;
+  const members: Facts[] = [];
+  const consider = (id: string): Facts | null => {
+    const candidate = facts.get(id);
+    return candidate === undefined || members.some((member) => member.id === id) ? null : candidate;
+  };
+  for (const id of [...matches.strong].sort()) {
+    const candidate = consider(id);
+    if (candidate === null) continue;
+    const why = conflict(group, candidate, fileName);
+    if (why !== null) matches.apart.set(id, why);
+    else {
+      members.push(candidate);
+      group = joined(group, candidate);
+    }
+  }
+  const byNames = [...matches.named]
+    .sort()
+    .map(consider)
+    .filter((candidate): candidate is Facts => candidate !== null);
+  const clashes = new Map<string, string>();
+  byNames.forEach((candidate, i) => {
+    const why =
+      conflict(group, candidate, fileName) ??
+      byNames
+        .slice(0, i)
+        .map((other) => conflict(other, candidate, fileName))
+        .find(Boolean);
+    if (why) clashes.set(candidate.id, why);
+  });
+  for (const candidate of byNames) {
+    if (clashes.size > 0)
+      matches.apart.set(candidate.id, clashes.get(candidate.id) ?? `its names also point at ${[...clashes.keys()].join(', ')}`);
+    else {
+      members.push(candidate);
+      group = joined(group, candidate);
+    }
+  }
+  for (const member of members) matches.apart.delete(member.id);
+  return { group, members };
+}
+
+async function resolveActors(
+  tx: Transaction,
+  document: ImportedDocument,
+  objects: ImportedObject[],
+  resolution: Resolution,
+  claimed: Set<string>,
+  source: { id: string | null; fileName: string },
+): Promise<(id: string) => string> {
+  const { fileName } = source;
+  const redirects = new Map<string, string>();
+  const redirect = (id: string): string => {
+    let current = id;
+    while (redirects.has(current)) current = redirects.get(current)!;
+    return current;
+  };
+  if (objects.length === 0) return redirect;
+  const index = await lookUpCandidates(tx, document, objects, claimed, source.id);
+  const { facts } = index;
 
   for (const object of objects) {
     const self: Facts = {
@@ -301,75 +402,9 @@ async function resolveActors(
       attackIds: attackIdsOf(object),
       sources: new Set(['this file']),
     };
-    const reasons = new Map<string, string[]>();
-    const matchedNames = new Map<string, string[]>();
-    const strong: string[] = [];
-    for (const identifier of object.identifiers) {
-      for (const id of (byIdentifier.get(identifier) ?? []).map(redirect)) {
-        push(reasons, id, describeKey(identifier));
-        if (!strong.includes(id)) strong.push(id);
-      }
-    }
-    const named: string[] = [];
-    const apart = new Map<string, string>();
-    for (const [key, name] of keysOf(object)) {
-      if (umbrella.has(key)) continue;
-      const ids = [...new Set((byName.get(key) ?? []).map(redirect))];
-      for (const id of ids) push(matchedNames, id, name);
-      if (ids.length === 1) {
-        const id = ids[0]!;
-        push(reasons, id, `name "${name}"`);
-        if ((namedBy.get(id)?.length ?? 0) > 1 && !strong.includes(id)) {
-          apart.set(id, `${namedBy.get(id)!.length} objects of this file point at the same existing actor`);
-        } else if (!named.includes(id)) named.push(id);
-      } else if (ids.length > 1) {
-        for (const id of ids)
-          if (!apart.has(id)) apart.set(id, `the name "${name}" is carried by ${ids.length} different actors`);
-      }
-    }
-
-    // Join what may be joined: strong matches first (in id order), then names. Names that point at
-    // actors which must stay apart (from the strong matches or from each other) join none of them.
-    let group = self;
-    const members: Facts[] = [];
-    const consider = (id: string): Facts | null => {
-      const candidate = facts.get(id);
-      return candidate === undefined || members.some((member) => member.id === id) ? null : candidate;
-    };
-    for (const id of strong.sort()) {
-      const candidate = consider(id);
-      if (candidate === null) continue;
-      const why = conflict(group, candidate, fileName);
-      if (why !== null) apart.set(id, why);
-      else {
-        members.push(candidate);
-        group = joined(group, candidate);
-      }
-    }
-    const byNames = named
-      .sort()
-      .map(consider)
-      .filter((candidate): candidate is Facts => candidate !== null);
-    const clashes = new Map<string, string>();
-    byNames.forEach((candidate, i) => {
-      const why =
-        conflict(group, candidate, fileName) ??
-        byNames
-          .slice(0, i)
-          .map((other) => conflict(other, candidate, fileName))
-          .find(Boolean);
-      if (why) clashes.set(candidate.id, why);
-    });
-    for (const candidate of byNames) {
-      if (clashes.size > 0)
-        apart.set(candidate.id, clashes.get(candidate.id) ?? `its names also point at ${[...clashes.keys()].join(', ')}`);
-      else {
-        apart.delete(candidate.id);
-        members.push(candidate);
-        group = joined(group, candidate);
-      }
-    }
-    for (const member of members) apart.delete(member.id);
+    const matches = matchesOf(object, index, redirect);
+    const { reasons, matchedNames, apart } = matches;
+    const { group, members } = join(self, matches, facts, fileName);
 
     const survivor = [self, ...members].sort(preferred)[0]!;
     const why = (id: string): string => `${(reasons.get(id) ?? []).join(', ')} (${fileName})`;
