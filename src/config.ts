@@ -174,7 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 10, 100_000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 100_000, 10, 10_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 200_000, 10, 10_000_000),
       bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
       corsOrigins: corsOrigins(env, requireKeyForReads),
       persistedQueries: oneOf(env, 'PERSISTED_QUERIES', ['apq', 'allowlist', 'off'] as const, 'apq'),

@@ -22,7 +22,7 @@ export const UNSIZED_LIST_LENGTH = 10;
 /** Unsized lists whose resolvers allow more than UNSIZED_LIST_LENGTH items. */
 const LIST_LENGTH: Record<string, number> = { 'Query.lookup': 50 };
 /** Per-item weight of fields that do much more work per item than one object read. */
-const ITEM_WEIGHT: Record<string, number> = { 'Query.exportStix': 40 };
+const ITEM_WEIGHT: Record<string, number> = { 'Query.exportStix': 60 };
 
 function sizeOf(args: Record<string, unknown>): number | undefined {
   let size: number | undefined;

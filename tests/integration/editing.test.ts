@@ -332,7 +332,7 @@ describe('mutations', () => {
     const [change] = (await as('reader')(`{ history(id: "${keep}") { id operation mutationId } }`)).data?.history as Json[];
     expect(change?.operation).toBe('MERGE');
     // Both entries of the merge carry the merge's mutation id.
-    const away = (await as(null)(`{ history(id: "${mergeId}") { operation mutationId } }`)).data?.history as Json[];
+    const away = (await as('reader')(`{ history(id: "${mergeId}") { operation mutationId } }`)).data?.history as Json[];
     expect(away[0]).toEqual({ operation: 'MERGED_AWAY', mutationId: change!.mutationId });
     const undone = await as('admin')(
       `mutation { undoMerge(changeId: "${change!.id}") { id aliases { name } ... on ThreatActor { campaigns { node { id } } } } }`,
@@ -345,7 +345,7 @@ describe('mutations', () => {
       name: 'Test Group merged away',
       campaigns: [{ node: { id: 'campaign:apt31-cz-mfa-2022' } }],
     });
-    const marked = (await as(null)(`{ history(id: "${mergeId}") { operation undoneAt } }`)).data?.history as Json[];
+    const marked = (await as('reader')(`{ history(id: "${mergeId}") { operation undoneAt } }`)).data?.history as Json[];
     expect(marked.find((entry) => entry.operation === 'MERGED_AWAY')?.undoneAt).toEqual(expect.any(String));
     const again = await as('admin')(`mutation { undoMerge(changeId: "${change!.id}") { id } }`);
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT');

@@ -54,7 +54,7 @@ describe('STIX export and import round trip', () => {
     }
     // A stance says whose words it rests on; a reported one points at the source that reports it.
     const record = (object: StixObject): Record<string, any> =>
-      Object.values(object.extensions as Record<string, Record<string, any>>).find(
+      Object.values((object.extensions ?? {}) as Record<string, Record<string, any>>).find(
         (value) => value.extension_type === 'property-extension',
       )!;
     const idOf = (graphId: string): string =>
