@@ -48,7 +48,7 @@ describe('lookups', () => {
     const { state } = await data('{ state(id: "state:cn") { aliases { name givenBy citations { quote source { id } } } } }');
     const beijing = state.aliases.find((alias: Json) => alias.name === 'Beijing');
     expect(beijing.givenBy).toBe('United Press International (UPI)');
-    expect(beijing.citations[0].quote).toBe("acknowledged the Czechs’ accusation of Beijing for the attack");
+    expect(beijing.citations[0].quote).toBe('acknowledged the Czechs’ accusation of Beijing for the attack');
   });
 
   it('a typed lookup of the wrong kind is null', async () => {
