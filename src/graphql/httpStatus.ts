@@ -31,8 +31,8 @@ export function httpStatusPlugin(): ApolloServerPlugin<Context> {
           if (codes.includes('SERVICE_UNAVAILABLE')) status = 503;
           else if (data === null || data === undefined) status = STATUS_BY_CODE[codes[0]!];
           if (status === undefined) return;
-          // A status Apollo chose itself says more (405: a mutation over GET); keep it.
-          if (response.http.status !== undefined && response.http.status !== 200 && status !== 503) return;
+          // Apollo's 405 (a mutation over GET) says more than 400: keep it.
+          if (response.http.status === 405) return;
           response.http.status = status;
           if (status === 503) response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
