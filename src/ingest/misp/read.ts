@@ -8,14 +8,13 @@ import {
   type ImportedObject,
 } from '../imported.js';
 import { countryCode, countryName, stateId } from './countries.js';
+import { isRecord } from '../../model/records.js';
 
 /**
  * Reads a MISP galaxy cluster file of the threat-actor galaxy (`values[]` with `value`, `uuid`,
  * `description`, `meta`, `related`) into an ImportedDocument. The meta fields the model maps are
  * listed in MAPPED_META; every other one stays in the cluster's JSON (mispJson) and is counted.
  */
-
-type Raw = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,10 +29,6 @@ const MAPPED_META = new Set([
 
 /** "50 = no information" in the MISP galaxy's attribution-confidence. */
 const NO_INFORMATION = 50;
-
-function isRecord(value: unknown): value is Raw {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export function mispObjectId(uuid: string): string {
   return `misp:${uuid.toLowerCase()}`;

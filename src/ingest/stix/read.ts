@@ -19,6 +19,7 @@ import {
   propertyName,
 } from '../../stix/mapping.js';
 import { restoreGraphRecord } from './restore.js';
+import { isRecord, type Raw } from '../../model/records.js';
 
 /**
  * Reads a STIX 2.0 or 2.1 bundle into an ImportedDocument. Every object is checked first; a
@@ -27,13 +28,7 @@ import { restoreGraphRecord } from './restore.js';
  * unknown properties of known types are kept as JSON (stixExtra), and both are counted.
  */
 
-type Raw = Record<string, unknown>;
-
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-function isRecord(value: unknown): value is Raw {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
