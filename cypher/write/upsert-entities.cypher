@@ -1,6 +1,6 @@
 // Creates or updates entities by id. The kind label comes from src/model/vocabulary.ts's allow-list.
 // An entity whose content hash is unchanged is not touched, so re-applying a changeset changes nothing.
-// What other sources merged into an entity (cypher/write/merge-into-entities.cypher) survives its
+// What other sources merged into an entity (cypher/write/state-entities.cypher) survives its
 // owner's rewrite: citations from the sources in n.mergedSources are kept, and the identifier lists
 // (stixIds, attackIds, mispUuids) only ever grow.
 // Parameters: $rows (list of {id, kind, contentHash, props}).

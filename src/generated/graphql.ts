@@ -657,7 +657,7 @@ export type ImportFormat =
   /** A STIX 2.0 or 2.1 bundle ({"type": "bundle", "objects": [...]}). */
   | 'STIX';
 
-/** An imported actor added to an existing one because its names matched: who matched by which names. */
+/** An imported actor added to an existing one: by which strong identifiers or names (docs/import-export.md, entity resolution). */
 export type ImportMerge = {
   __typename?: 'ImportMerge';
   /** Id of the existing entity it was added to. */
@@ -670,6 +670,8 @@ export type ImportMerge = {
   name: Scalars['String']['output'];
   /** The id the file gives the object (a STIX id, misp:<uuid>). */
   object: Scalars['String']['output'];
+  /** Which keys joined them: "ATT&CK id G0128", "name \"APT31\"", "found again by the id it was merged under". */
+  reason: Scalars['String']['output'];
 };
 
 /** How many entities of one kind (or relationships of one type) an import created, updated or found unchanged. */
@@ -3030,6 +3032,7 @@ export type ImportMergeResolvers<ContextType = Context, ParentType extends Resol
   matchedNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ImportOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportOutcome'] = ResolversParentTypes['ImportOutcome']> = {

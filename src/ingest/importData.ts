@@ -8,6 +8,7 @@ import { ChangesetError } from '../write/changeset.js';
 import type { ImportedDocument } from './imported.js';
 import { looksLikeEurepocCsv } from './eurepoc/csv.js';
 import { readEurepoc } from './eurepoc/read.js';
+import { absorbEntity, type Absorb } from './absorb.js';
 import { readMispGalaxy } from './misp/read.js';
 import { resolveAliases, type AmbiguityNote, type MergeNote } from './resolveAliases.js';
 import { readStixBundle } from './stix/read.js';
@@ -45,6 +46,8 @@ export interface ImportReport {
   objects: number;
   apply: ApplyReport;
   merges: MergeNote[];
+  /** Actors earlier imports created that this file showed to be one, merged (undoMerge reverses). */
+  absorbed: Absorb[];
   ambiguities: AmbiguityNote[];
   /** Objects left out because the graph holds a later version of them. */
   olderVersionsKept: number;
@@ -116,7 +119,7 @@ export async function importData(db: Database, input: ImportInput, options: Impo
   return db.writeTransaction(
     `import ${input.name}`,
     async (tx) => {
-      const resolution = await resolveAliases(tx, document, needsSource ? [sourceId] : []);
+      const resolution = await resolveAliases(tx, document, needsSource ? { id: sourceId, fileName: input.name } : null);
       const previous = resolution.existing.get(sourceId);
       // The Source records the file as first imported (name, time): the same bytes imported again,
       // under any name, change nothing.
@@ -130,8 +133,11 @@ export async function importData(db: Database, input: ImportInput, options: Impo
           }
         : null;
       const built = toChangeset(document, resolution, source, input.name);
-      if (built.problems.length > 0) throw new ChangesetError(input.name, built.problems);
       const apply = await applyChangesetInTransaction(tx, built.changeset, { onProgress: options.onProgress });
+      // Actors an earlier import created that this file shows to be one: merged, reversibly.
+      const importer = { keyId: null, name: `import ${input.name}`, role: null };
+      for (const absorb of resolution.absorbs) await absorbEntity(tx, importer, absorb);
+      if (resolution.absorbs.length > 0) apply.unchanged = false;
       return {
         file: input.name,
         format: document.formatLabel,
@@ -142,6 +148,7 @@ export async function importData(db: Database, input: ImportInput, options: Impo
         objects: document.objectCount,
         apply,
         merges: resolution.merges,
+        absorbed: resolution.absorbs,
         ambiguities: resolution.ambiguities,
         olderVersionsKept: resolution.olderVersions,
         restored: document.restored.entities.length + document.restored.relationships.length,

@@ -31,8 +31,14 @@ export interface ImportedObject {
   props: Record<string, PropertyValue>;
   /** The object's version timestamp (STIX modified): an older version never replaces a newer one. */
   modified: string | null;
-  /** Actors are matched against existing actors by name (src/ingest/resolveAliases.ts); nothing else is. */
+  /** Actors are matched against existing actors (src/ingest/resolveAliases.ts); nothing else is. */
   resolveByName: boolean;
+  /**
+   * Strong identifiers of an actor, matched before any name: `attack:G0128` (an ATT&CK id from
+   * external_references, MISP meta or a name like "ZIRCONIUM - G0128"), `uuid:<uuid>` (a STIX id's
+   * UUID or a MISP cluster's uuid: MITRE-derived clusters reuse ATT&CK's).
+   */
+  identifiers: string[];
   /** Created only when the graph lacks it and never rewritten: a State a MISP cluster names. */
   createOnly: boolean;
   /** Partial dates (started, ended, occurred) where the file gives them. */

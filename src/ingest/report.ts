@@ -22,8 +22,12 @@ export function formatReport(report: ApplyReport): string {
 
 /** The closing summary of an import: what was written, merged, left out and not understood. */
 export function formatImportReport(report: ImportReport): string {
-  const lines = formatReport(report.apply).split('\n');
-  lines[0] = `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`;
+  // The apply summary's own header names the changeset; the import's names the file instead.
+  const [, ...tables] = formatReport(report.apply).split('\n');
+  const lines = [
+    `${report.file} (${report.format}, ${report.objects.toLocaleString('en')} objects): ${report.unchanged ? 'no change' : 'applied'}`,
+    ...tables,
+  ];
   if (report.source)
     lines.push(
       `  source ${report.source.id} (${report.source.name}${report.source.version ? `, version ${report.source.version}` : ''}, sha256 ${report.source.sha256.slice(0, 12)}…)`,
@@ -31,10 +35,9 @@ export function formatImportReport(report: ImportReport): string {
   if (report.restored > 0)
     lines.push(`  restored ${report.restored} entities and relationships from an attribution-graph export`);
   for (const merge of report.merges) {
-    lines.push(
-      `  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (matched by ${merge.matchedNames.map((n) => `"${n}"`).join(', ')})`,
-    );
+    lines.push(`  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (by ${merge.reason})`);
   }
+  for (const absorb of report.absorbed) lines.push(`  merged existing ${absorb.from} into ${absorb.into}: ${absorb.why}`);
   for (const ambiguity of report.ambiguities) {
     const candidates = ambiguity.candidates
       .map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`)
@@ -53,7 +56,9 @@ export function formatImportReport(report: ImportReport): string {
   };
   counts('object types the model does not map (kept as StixObject with their JSON)', report.unknownTypes);
   counts('properties the model does not map (kept as JSON: stixExtra / mispJson)', report.unknownProperties);
-  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  const SHOWN = 50;
+  for (const warning of report.warnings.slice(0, SHOWN)) lines.push(`  warning: ${warning}`);
+  if (report.warnings.length > SHOWN) lines.push(`  … and ${report.warnings.length - SHOWN} more warnings`);
   if (report.anomalies.length > 0) lines.push('  data anomalies handled (records)');
   for (const anomaly of report.anomalies) {
     const shown = anomaly.records.slice(0, 12).join(', ');

@@ -1,30 +1,36 @@
 import type { Transaction } from '../db/database.js';
 import { nameKey } from '../model/names.js';
+import type { Absorb } from './absorb.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 
 /**
- * Decides which graph entity each imported object is, inside the import's write transaction:
+ * Decides which graph entity each imported object is, inside the import's write transaction
+ * (docs/import-export.md, "Entity resolution", works APT31 through):
  *
- * 1. An object the graph already holds under its own id (a STIX id, misp:<uuid>) is that entity;
- *    an older version (earlier STIX modified) than the graph's is left out.
- * 2. An object once merged into another actor is found again by the id it was merged under.
- * 3. A new actor whose names (name and aliases, by name key) point at exactly one existing actor
- *    is merged into it: one real-world actor, one entity, every source's names on it.
- * 4. Cautious where it is not clear: names that point at two or more existing actors, or an actor
- *    that several objects of the same file (or another object's own entity) point at, are not
- *    merged; the object becomes an entity of its own with POSSIBLY_SAME_AS to each candidate, for
- *    an analyst to settle.
+ * 1. An object the graph holds under its own id (a STIX id, misp:<uuid>, state:<iso>), or under the
+ *    id it was once merged under, is that entity.
+ * 2. An actor is then matched by strong identifiers: ATT&CK ids (G0128) and UUIDs (a STIX id's, a
+ *    MISP cluster's). Then by names and aliases (name keys: "APT 31" = "apt31"), except a name this
+ *    file gives to several of its actors (an umbrella such as "Lazarus Group"), a name several
+ *    existing actors carry, and an existing actor several objects of this file point at.
+ * 3. Everything an object matches is one actor, unless that would join what must stay apart: two
+ *    curated actors (the seed's, an editor's), actors with different ATT&CK ids, or actors one source
+ *    states as two. Those get POSSIBLY_SAME_AS with the reason instead, for an analyst to settle.
+ * 4. The joined actor keeps the best id among them (curated first, then STIX ids, then MISP ones,
+ *    each the smallest), so the same files in any order give the same ids. An object whose id is
+ *    that id is written as the entity; otherwise it is merged into it. Existing actors the object
+ *    joined are absorbed into it after the write (src/ingest/absorb.ts, reversible by undoMerge).
  *
- * Only actors are matched by name; other kinds are matched by id only.
+ * Only actors are matched beyond their ids; other kinds are matched by id only.
  */
 
 export type Action =
-  /** Write the object as an entity of its own (create, or update the one with its id). */
+  /** Write the object as the entity of its own id (create it, or add this source's statement). */
   | { kind: 'write'; id: string }
-  /** Add the object to an existing entity another origin owns. */
-  | { kind: 'merge'; id: string }
-  /** Leave it out: an older version than the graph's, or a State the graph already has. */
-  | { kind: 'skip'; id: string; reason: 'older' | 'exists' };
+  /** Add the object to an entity of another id, saying why. */
+  | { kind: 'merge'; id: string; why: string }
+  /** Leave it out: a State the graph already has. */
+  | { kind: 'skip'; id: string; reason: 'exists' };
 
 export interface MergeNote {
   object: string;
@@ -33,6 +39,8 @@ export interface MergeNote {
   intoName: string;
   /** The object's names that matched the entity's name or aliases. */
   matchedNames: string[];
+  /** Which keys joined them: "ATT&CK id G0128", "name \"APT31\"", "the id it was merged under". */
+  reason: string;
 }
 
 export interface Candidate {
@@ -55,6 +63,9 @@ export interface Resolution {
   ids: Map<string, string>;
   merges: MergeNote[];
   ambiguities: AmbiguityNote[];
+  /** Existing actors to merge into the one an object of this file showed them to be. */
+  absorbs: Absorb[];
+  /** Objects the graph holds a later version of: cited, kept as the source's record, not shown. */
   olderVersions: number;
   /** What the graph holds of the looked-up ids (the file's Source when it was imported before). */
   existing: Map<string, { kind: string; name: string; importedAt: string | null; fileName: string | null }>;
@@ -69,6 +80,15 @@ interface ExistingRow {
   fileName: string | null;
 }
 
+/** What resolution knows of an actor (existing, or an object of this file once placed). */
+interface Facts {
+  id: string;
+  name: string;
+  curated: boolean;
+  attackIds: Set<string>;
+  sources: Set<string>;
+}
+
 const BATCH = 5000;
 
 async function inBatches<T, R>(items: T[], run: (batch: T[]) => Promise<R[]>): Promise<R[]> {
@@ -77,7 +97,60 @@ async function inBatches<T, R>(items: T[], run: (batch: T[]) => Promise<R[]>): P
   return results;
 }
 
-export async function resolveAliases(tx: Transaction, document: ImportedDocument, extraIds: string[] = []): Promise<Resolution> {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Curated ids first, then STIX ids, then the rest; the smallest of a class. */
+function preferred(a: { id: string; curated: boolean }, b: { id: string; curated: boolean }): number {
+  const rank = (x: { id: string; curated: boolean }): number => (x.curated ? 0 : x.id.includes('--') ? 1 : 2);
+  return rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function attackIdsOf(object: ImportedObject): Set<string> {
+  return new Set(object.identifiers.filter((key) => key.startsWith('attack:')).map((key) => key.slice('attack:'.length)));
+}
+
+function describeKey(identifier: string): string {
+  return identifier.startsWith('attack:') ? `ATT&CK id ${identifier.slice(7)}` : `UUID ${identifier.slice(5)}`;
+}
+
+/** The name keys of an object, each with the first name that gave it. */
+function keysOf(object: ImportedObject): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const name of [object.name, ...object.names.map((n) => n.name)]) {
+    const key = nameKey(name);
+    if (key !== '' && !keys.has(key)) keys.set(key, name);
+  }
+  return keys;
+}
+
+/** Why two groups of actors must stay apart, or null when they may be one. */
+function conflict(group: Facts, other: Facts, fileName: string): string | null {
+  if (group.curated && other.curated) return `${other.id} is a curated actor too: curated actors are merged by an editor only`;
+  const theirs = [...other.attackIds];
+  if (group.attackIds.size > 0 && theirs.length > 0 && !theirs.some((id) => group.attackIds.has(id))) {
+    return `different ATT&CK ids (${[...group.attackIds].join(', ')} and ${theirs.join(', ')})`;
+  }
+  const shared = [...other.sources].find((source) => group.sources.has(source));
+  if (shared !== undefined) return `${shared === 'this file' ? fileName : shared} states them as different actors`;
+  return null;
+}
+
+function joined(a: Facts, b: Facts): Facts {
+  return {
+    id: a.id,
+    name: a.name,
+    curated: a.curated || b.curated,
+    attackIds: new Set([...a.attackIds, ...b.attackIds]),
+    sources: new Set([...a.sources, ...b.sources]),
+  };
+}
+
+/** Every id the file refers to that the graph may hold: its objects, link ends, its Source. */
+async function lookUp(tx: Transaction, document: ImportedDocument, extraIds: string[]) {
   const own = new Set(document.objects.map((object) => object.externalId));
   const lookupIds = new Set<string>([...document.objects.map((object) => object.proposedId), ...extraIds]);
   for (const link of document.links) {
@@ -92,12 +165,22 @@ export async function resolveAliases(tx: Transaction, document: ImportedDocument
   for (const row of await tx.run<{ externalId: string; id: string }>('import/merged-external-ids')) {
     mergedInto.set(row.externalId, row.id);
   }
+  return { lookupIds, found, mergedInto };
+}
 
+export async function resolveAliases(
+  tx: Transaction,
+  document: ImportedDocument,
+  source: { id: string; fileName: string } | null = null,
+): Promise<Resolution> {
+  const { lookupIds, found, mergedInto } = await lookUp(tx, document, source === null ? [] : [source.id]);
+  const fileName = source?.fileName ?? 'this file';
   const resolution: Resolution = {
     actions: new Map(),
     ids: new Map(),
     merges: [],
     ambiguities: [],
+    absorbs: [],
     olderVersions: 0,
     existing: new Map(
       [...found.values()].map((row) => [
@@ -106,112 +189,265 @@ export async function resolveAliases(tx: Transaction, document: ImportedDocument
       ]),
     ),
   };
-  const byName: ImportedObject[] = [];
+  const settle = (object: ImportedObject, action: Action): void => {
+    resolution.actions.set(object, action);
+    resolution.ids.set(object.externalId, action.id);
+  };
+  // Actors this file's objects already are: another object of the file is not joined to them.
+  const claimed = new Set<string>();
+  const pending: ImportedObject[] = [];
   for (const object of document.objects) {
     const existing = found.get(object.proposedId);
     const merged = mergedInto.get(object.externalId);
-    let action: Action | undefined;
     if (existing !== undefined) {
-      if (object.createOnly) action = { kind: 'skip', id: existing.id, reason: 'exists' };
-      else if (object.modified !== null && existing.modified !== null && object.modified < existing.modified) {
-        action = { kind: 'skip', id: existing.id, reason: 'older' };
-        resolution.olderVersions += 1;
-      } else action = { kind: 'write', id: existing.id };
+      if (object.createOnly) settle(object, { kind: 'skip', id: existing.id, reason: 'exists' });
+      else {
+        if (object.modified !== null && existing.modified !== null && object.modified < existing.modified) {
+          resolution.olderVersions += 1;
+        }
+        settle(object, { kind: 'write', id: existing.id });
+      }
     } else if (merged !== undefined) {
-      action = { kind: 'merge', id: merged };
+      settle(object, { kind: 'merge', id: merged, why: 'found again by the id it was merged under' });
     } else if (object.resolveByName) {
-      byName.push(object);
-    } else {
-      action = { kind: 'write', id: object.proposedId };
-    }
-    if (action !== undefined) {
-      resolution.actions.set(object, action);
-      resolution.ids.set(object.externalId, action.id);
-    }
+      pending.push(object);
+      continue;
+    } else settle(object, { kind: 'write', id: object.proposedId });
+    if (object.kind === 'ThreatActor') claimed.add(resolution.ids.get(object.externalId)!);
   }
 
-  await resolveByName(tx, byName, resolution);
+  const redirect = await resolveActors(tx, document, pending, resolution, claimed, { id: source?.id ?? null, fileName });
 
   for (const id of lookupIds) {
-    if (!resolution.ids.has(id)) {
-      if (found.has(id)) resolution.ids.set(id, id);
-      else if (mergedInto.has(id)) resolution.ids.set(id, mergedInto.get(id)!);
-    }
+    if (resolution.ids.has(id)) continue;
+    const held = found.has(id) ? id : mergedInto.get(id);
+    if (held !== undefined) resolution.ids.set(id, redirect(held));
   }
+  for (const [externalId, id] of resolution.ids) resolution.ids.set(externalId, redirect(id));
   return resolution;
 }
 
-async function resolveByName(tx: Transaction, objects: ImportedObject[], resolution: Resolution): Promise<void> {
-  const keysOf = (object: ImportedObject): Map<string, string> => {
-    const keys = new Map<string, string>();
-    for (const name of [object.name, ...object.names.map((n) => n.name)]) {
-      const key = nameKey(name);
-      if (key !== '' && !keys.has(key)) keys.set(key, name);
-    }
-    return keys;
-  };
-  const allKeys = new Set(objects.flatMap((object) => [...keysOf(object).keys()]));
-  const actorsByKey = new Map<string, Array<{ id: string; name: string }>>();
-  const rows = await inBatches([...allKeys], (keys) =>
-    tx.run<{ key: string; id: string; name: string }>('import/threat-actors-by-name-keys', { keys }),
+/** Names that this file gives to more than one of its actors: not merge keys (umbrella names). */
+function umbrellaKeys(document: ImportedDocument): Set<string> {
+  const owners = new Map<string, number>();
+  for (const object of document.objects) {
+    if (object.kind !== 'ThreatActor') continue;
+    for (const key of keysOf(object).keys()) owners.set(key, (owners.get(key) ?? 0) + 1);
+  }
+  return new Set([...owners].filter(([, times]) => times > 1).map(([key]) => key));
+}
+
+/** What the graph says about every object's strong identifiers and usable names, looked up at once. */
+interface CandidateIndex {
+  umbrella: Set<string>;
+  byIdentifier: Map<string, string[]>;
+  byName: Map<string, string[]>;
+  facts: Map<string, Facts>;
+  /** Existing actors by the objects of this file that name them uniquely. */
+  namedBy: Map<string, ImportedObject[]>;
+}
+
+async function lookUpCandidates(
+  tx: Transaction,
+  document: ImportedDocument,
+  objects: ImportedObject[],
+  claimed: Set<string>,
+  sourceId: string | null,
+): Promise<CandidateIndex> {
+  const umbrella = umbrellaKeys(document);
+  const identifiers = [...new Set(objects.flatMap((object) => object.identifiers))];
+  const byIdentifier = new Map<string, string[]>();
+  const identifierRows = await tx.run<{ id: string; identifier: string }>('import/threat-actors-by-identifiers', {
+    attackIds: identifiers.filter((key) => key.startsWith('attack:')).map((key) => key.slice(7)),
+    uuids: identifiers.filter((key) => key.startsWith('uuid:')).map((key) => key.slice(5)),
+  });
+  for (const row of identifierRows) push(byIdentifier, row.identifier, row.id);
+  const usableKeys = [...new Set(objects.flatMap((object) => [...keysOf(object).keys()]))].filter((key) => !umbrella.has(key));
+  const byName = new Map<string, string[]>();
+  const nameRows = await inBatches(usableKeys, (keys) =>
+    tx.run<{ key: string; id: string }>('import/threat-actors-by-name-keys', { keys }),
   );
-  for (const row of rows) {
-    const list = actorsByKey.get(row.key) ?? [];
-    list.push({ id: row.id, name: row.name });
-    actorsByKey.set(row.key, list);
+  for (const row of nameRows) push(byName, row.key, row.id);
+
+  const facts = new Map<string, Facts>();
+  const candidateIds = [...new Set([...identifierRows, ...nameRows].map((row) => row.id))];
+  const factRows = await inBatches(candidateIds, (ids) =>
+    tx.run<{ id: string; name: string; curated: boolean; attackIds: string[]; sources: string[] }>('import/threat-actor-facts', {
+      ids,
+    }),
+  );
+  for (const row of factRows) {
+    // This file's own statements, from an earlier import of it or from this one, are "this file".
+    const sources = new Set(row.sources.map((id) => (id === sourceId ? 'this file' : id)));
+    if (claimed.has(row.id)) sources.add('this file');
+    facts.set(row.id, { id: row.id, name: row.name, curated: row.curated, attackIds: new Set(row.attackIds), sources });
   }
 
-  // Entities that objects of this file already are: another object of the same file is not merged into them.
-  const ownEntities = new Set([...resolution.actions.values()].map((action) => action.id));
-  const tentative = new Map<ImportedObject, Candidate[]>();
-  const claims = new Map<string, ImportedObject[]>();
+  const namedBy = new Map<string, ImportedObject[]>();
   for (const object of objects) {
-    const candidates = new Map<string, Candidate>();
-    for (const [key, name] of keysOf(object)) {
-      for (const actor of actorsByKey.get(key) ?? []) {
-        const candidate = candidates.get(actor.id) ?? { id: actor.id, name: actor.name, matchedNames: [] };
-        if (!candidate.matchedNames.includes(name)) candidate.matchedNames.push(name);
-        candidates.set(actor.id, candidate);
-      }
+    for (const key of keysOf(object).keys()) {
+      const ids = byName.get(key) ?? [];
+      if (ids.length === 1) push(namedBy, ids[0]!, object);
     }
-    const list = [...candidates.values()].sort((a, b) => a.id.localeCompare(b.id));
-    tentative.set(object, list);
-    if (list.length === 1) claims.set(list[0]!.id, [...(claims.get(list[0]!.id) ?? []), object]);
   }
+  return { umbrella, byIdentifier, byName, facts, namedBy };
+}
 
-  for (const [object, candidates] of tentative) {
-    const note = (reason: string): void => {
+/** What one object matches: by strong identifier, by a usable name, and what must stay apart (why). */
+interface Matches {
+  strong: string[];
+  named: string[];
+  apart: Map<string, string>;
+  reasons: Map<string, string[]>;
+  matchedNames: Map<string, string[]>;
+}
+
+function matchesOf(object: ImportedObject, index: CandidateIndex, redirect: (id: string) => string): Matches {
+  const matches: Matches = { strong: [], named: [], apart: new Map(), reasons: new Map(), matchedNames: new Map() };
+  const { strong, named, apart, reasons, matchedNames } = matches;
+  for (const identifier of object.identifiers) {
+    for (const id of (index.byIdentifier.get(identifier) ?? []).map(redirect)) {
+      push(reasons, id, describeKey(identifier));
+      if (!strong.includes(id)) strong.push(id);
+    }
+  }
+  for (const [key, name] of keysOf(object)) {
+    if (index.umbrella.has(key)) continue;
+    const ids = [...new Set((index.byName.get(key) ?? []).map(redirect))];
+    for (const id of ids) push(matchedNames, id, name);
+    if (ids.length === 1) {
+      const id = ids[0]!;
+      push(reasons, id, `name "${name}"`);
+      if ((index.namedBy.get(id)?.length ?? 0) > 1 && !strong.includes(id)) {
+        apart.set(id, `${index.namedBy.get(id)!.length} objects of this file point at the same existing actor`);
+      } else if (!named.includes(id)) named.push(id);
+    } else if (ids.length > 1) {
+      for (const id of ids) if (!apart.has(id)) apart.set(id, `the name "${name}" is carried by ${ids.length} different actors`);
+    }
+  }
+  return matches;
+}
+
+/**
+ * Joins what may be joined: strong matches first (in id order), then names. Names that point at
+ * actors which must stay apart (from the strong matches or from each other) join none of them.
+ */
+function join(self: Facts, matches: Matches, facts: Map<string, Facts>, fileName: string): { group: Facts; members: Facts[] } {
+  let group = self;
+  const members: Facts[] = [];
+  const consider = (id: string): Facts | null => {
+    const candidate = facts.get(id);
+    return candidate === undefined || members.some((member) => member.id === id) ? null : candidate;
+  };
+  for (const id of [...matches.strong].sort()) {
+    const candidate = consider(id);
+    if (candidate === null) continue;
+    const why = conflict(group, candidate, fileName);
+    if (why !== null) matches.apart.set(id, why);
+    else {
+      members.push(candidate);
+      group = joined(group, candidate);
+    }
+  }
+  const byNames = [...matches.named]
+    .sort()
+    .map(consider)
+    .filter((candidate): candidate is Facts => candidate !== null);
+  const clashes = new Map<string, string>();
+  byNames.forEach((candidate, i) => {
+    const why =
+      conflict(group, candidate, fileName) ??
+      byNames
+        .slice(0, i)
+        .map((other) => conflict(other, candidate, fileName))
+        .find(Boolean);
+    if (why) clashes.set(candidate.id, why);
+  });
+  for (const candidate of byNames) {
+    if (clashes.size > 0)
+      matches.apart.set(candidate.id, clashes.get(candidate.id) ?? `its names also point at ${[...clashes.keys()].join(', ')}`);
+    else {
+      members.push(candidate);
+      group = joined(group, candidate);
+    }
+  }
+  for (const member of members) matches.apart.delete(member.id);
+  return { group, members };
+}
+
+async function resolveActors(
+  tx: Transaction,
+  document: ImportedDocument,
+  objects: ImportedObject[],
+  resolution: Resolution,
+  claimed: Set<string>,
+  source: { id: string | null; fileName: string },
+): Promise<(id: string) => string> {
+  const { fileName } = source;
+  const redirects = new Map<string, string>();
+  const redirect = (id: string): string => {
+    let current = id;
+    while (redirects.has(current)) current = redirects.get(current)!;
+    return current;
+  };
+  if (objects.length === 0) return redirect;
+  const index = await lookUpCandidates(tx, document, objects, claimed, source.id);
+  const { facts } = index;
+
+  for (const object of objects) {
+    const self: Facts = {
+      id: object.proposedId,
+      name: object.name,
+      curated: false,
+      attackIds: attackIdsOf(object),
+      sources: new Set(['this file']),
+    };
+    const matches = matchesOf(object, index, redirect);
+    const { reasons, matchedNames, apart } = matches;
+    const { group, members } = join(self, matches, facts, fileName);
+
+    const survivor = [self, ...members].sort(preferred)[0]!;
+    const why = (id: string): string => `${(reasons.get(id) ?? []).join(', ')} (${fileName})`;
+    if (survivor === self) {
+      resolution.actions.set(object, { kind: 'write', id: self.id });
+    } else {
+      resolution.actions.set(object, { kind: 'merge', id: survivor.id, why: why(survivor.id) });
+      resolution.merges.push({
+        object: object.externalId,
+        name: object.name,
+        into: survivor.id,
+        intoName: survivor.name,
+        matchedNames: matchedNames.get(survivor.id) ?? [],
+        reason: (reasons.get(survivor.id) ?? []).join(', '),
+      });
+    }
+    resolution.ids.set(object.externalId, survivor.id);
+    for (const member of members) {
+      if (member.id === survivor.id) continue;
+      resolution.absorbs.push({
+        from: member.id,
+        into: survivor.id,
+        why: `${object.externalId} "${object.name}": ${why(member.id)}`,
+      });
+      redirects.set(member.id, survivor.id);
+    }
+    facts.set(survivor.id, { ...group, id: survivor.id, name: survivor.name, curated: survivor.curated });
+    claimed.add(survivor.id);
+    facts.get(survivor.id)!.sources.add('this file');
+
+    const candidates = [...apart.keys()]
+      .map(redirect)
+      .filter((id, index, all) => id !== survivor.id && all.indexOf(id) === index)
+      .sort();
+    if (candidates.length > 0) {
       resolution.ambiguities.push({
         object: object.externalId,
         name: object.name,
-        createdAs: object.proposedId,
-        reason,
-        candidates,
+        createdAs: survivor.id,
+        reason: [...new Set([...apart.values()])].join('; '),
+        candidates: candidates.map((id) => ({ id, name: facts.get(id)?.name ?? id, matchedNames: matchedNames.get(id) ?? [] })),
       });
-      resolution.actions.set(object, { kind: 'write', id: object.proposedId });
-      resolution.ids.set(object.externalId, object.proposedId);
-    };
-    if (candidates.length === 0) {
-      resolution.actions.set(object, { kind: 'write', id: object.proposedId });
-      resolution.ids.set(object.externalId, object.proposedId);
-    } else if (candidates.length > 1) {
-      note(`its names point at ${candidates.length} different existing actors`);
-    } else {
-      const target = candidates[0]!;
-      const rivals = claims.get(target.id) ?? [];
-      if (rivals.length > 1) note(`${rivals.length} objects of this file point at the same existing actor`);
-      else if (ownEntities.has(target.id)) note('the existing actor it points at is another object of this file');
-      else {
-        resolution.actions.set(object, { kind: 'merge', id: target.id });
-        resolution.ids.set(object.externalId, target.id);
-        resolution.merges.push({
-          object: object.externalId,
-          name: object.name,
-          into: target.id,
-          intoName: target.name,
-          matchedNames: target.matchedNames,
-        });
-      }
     }
   }
+  return redirect;
 }

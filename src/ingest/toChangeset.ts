@@ -1,4 +1,4 @@
-import type { Changeset, Citation, EntityInput, Problem, PropertyValue, RelationshipInput } from '../write/changeset.js';
+import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 import type { Resolution } from './resolveAliases.js';
 
@@ -19,8 +19,6 @@ export interface FileSource {
 
 export interface BuiltChangeset {
   changeset: Changeset;
-  /** Required links whose ends are in neither the file nor the graph: the file is refused. */
-  problems: Problem[];
   warnings: string[];
 }
 
@@ -54,7 +52,6 @@ export function toChangeset(
   source: FileSource | null,
   origin: string,
 ): BuiltChangeset {
-  const problems: Problem[] = [];
   const warnings: string[] = [];
   const entities: EntityInput[] = [...document.restored.entities];
   const relationships: RelationshipInput[] = [...document.restored.relationships];
@@ -81,7 +78,15 @@ export function toChangeset(
     const action = resolution.actions.get(object);
     if (action === undefined || action.kind === 'skip') continue;
     const entity = entityOf(object, action.id);
-    if (action.kind === 'merge') entity.merge = { key: object.externalId };
+    // What this file states about the entity, beside what other files state (src/write/apply.ts).
+    if (source !== null) {
+      entity.statement = {
+        key: `${source.id}|${object.externalId}`,
+        own: action.kind === 'write',
+        modified: object.modified,
+        why: action.kind === 'merge' ? action.why : null,
+      };
+    }
     entities.push(entity);
   }
 
@@ -93,14 +98,16 @@ export function toChangeset(
     const to = idOf(link.to);
     if (from === undefined || to === undefined) {
       const missing = [from === undefined ? link.from : null, to === undefined ? link.to : null].filter(Boolean).join(' and ');
+      // A relationship to an object that is nowhere (or was skipped for a defect) is skipped alone.
       if (link.required)
-        problems.push({ at: link.at, message: `refers to ${missing}, which is in neither the file nor the graph` });
+        warnings.push(`${link.at}: refers to ${missing}, which is in neither the file nor the graph; it was skipped`);
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
       continue;
     }
     const identity = `${link.type}|${from}|${to}|${link.key}`;
     if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
     seen.add(identity);
+    const modified = typeof link.props.modified === 'string' ? link.props.modified : null;
     relationships.push({
       type: link.type,
       from,
@@ -109,6 +116,7 @@ export function toChangeset(
       props: link.props,
       dates: {},
       citations: [...cite(), ...(link.citations ?? [])],
+      statement: { modified },
     });
   }
   for (const [type, times] of skipped) {
@@ -127,8 +135,9 @@ export function toChangeset(
         props: { matchedNames: candidate.matchedNames, reason: ambiguity.reason },
         dates: {},
         citations: cite(),
+        statement: { modified: null },
       });
     }
   }
-  return { changeset: { origin, entities, relationships }, problems, warnings };
+  return { changeset: { origin, entities, relationships }, warnings };
 }

@@ -80,7 +80,17 @@ function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, 
     ...encodeCitations(rel.citations),
     knownSince: knownSince(rel.citations, published),
   };
-  return { from: rel.from, to: rel.to, type: rel.type, key: rel.key, contentHash: contentHash(rel), props };
+  // An imported statement's hash leaves out who states it: the same claim from two files hashes alike.
+  const hash = rel.statement ? contentHash({ ...rel, citations: undefined, statement: undefined }) : contentHash(rel);
+  return {
+    from: rel.from,
+    to: rel.to,
+    type: rel.type,
+    key: rel.key,
+    contentHash: hash,
+    props,
+    modified: rel.statement?.modified ?? null,
+  };
 }
 
 /** Identifier lists that only ever grow: an id a source once gave an entity keeps finding it. */
@@ -89,21 +99,66 @@ function identifierList(props: Record<string, PropertyValue>, name: string): str
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** A merge adds the source's citations and identifiers, and keeps the rest as the source's record. */
-function mergeRow(entity: EntityInput): Record<string, unknown> {
-  const record = { name: entity.name, description: entity.description, props: entity.props, dates: entity.dates };
+/** What a statement says, without who says it: the same content from two sources hashes alike. */
+function statementHash(entity: EntityInput): string {
+  return contentHash({
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    props: entity.props,
+    dates: entity.dates,
+    aliases: entity.aliases.map((alias) => ({
+      name: alias.name,
+      givenBy: alias.givenBy,
+      quotes: alias.citations.map((c) => c.quote),
+    })),
+  });
+}
+
+/** Fields every source's record of an object keeps, whichever statement the entity shows. */
+const RECORD_FIELDS = ['modified', 'revoked', 'deprecated', 'stixType', 'specVersion'];
+
+/**
+ * A statement adds the source's citations and identifiers and keeps the source's record: for the
+ * entity's own object its name, description, version and revoked/deprecated flags; for an object
+ * merged into an entity of another id everything it said, and why it was merged.
+ */
+function statementRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+  const statement = entity.statement!;
+  const kept = statement.own
+    ? Object.fromEntries(RECORD_FIELDS.filter((field) => entity.props[field] !== undefined).map((f) => [f, entity.props[f]]))
+    : entity.props;
+  const record = { name: entity.name, description: entity.description, props: kept, why: statement.why };
+  const { props } = entityRow(entity, published);
+  // Citations and identifier lists are unioned with other statements', never overwritten.
+  const shown: Record<string, unknown> = { ...(props as Record<string, unknown>) };
+  for (const unioned of ['citeSources', 'citeQuotes', 'stixIds', 'attackIds', 'mispUuids']) delete shown[unioned];
   return {
     id: entity.id,
-    mergeKey: entity.merge!.key,
-    contentHash: contentHash(entity),
+    kind: entity.kind,
+    key: statement.key,
+    hash: statementHash(entity),
     record: canonical(record),
+    own: statement.own,
+    modified: statement.modified,
+    props: shown,
     ...encodeCitations(entity.citations),
     stixIds: identifierList(entity.props, 'stixIds'),
     attackIds: identifierList(entity.props, 'attackIds'),
     mispUuids: identifierList(entity.props, 'mispUuids'),
-    // The merge key is the id the source gives the object: a re-import finds the entity by it.
-    externalIds: [entity.merge!.key],
+    // The id the source gives an object merged into another entity finds that entity again.
+    externalIds: statement.own ? [] : [statement.key.slice(statement.key.indexOf('|') + 1)],
   };
+}
+
+/** A statement the graph holds already, with the same content and every citation, needs no write. */
+function statementHeld(row: Record<string, unknown>, existing: Existing): boolean {
+  const held = existing.statements.get(String(row.id));
+  if (held === undefined) return false;
+  const index = held.keys.indexOf(String(row.key));
+  return (
+    index >= 0 && held.hashes[index] === row.hash && (row.citeSources as string[]).every((source) => held.sources.has(source))
+  );
 }
 
 function addCounts(
@@ -125,10 +180,18 @@ interface Existing {
   merged: Set<string>;
   /** Content hash of each entity, so unchanged ones are counted without a write. */
   hashes: Map<string, string>;
+  /** Imported sources' statements about each entity: keys, hashes, the sources cited. */
+  statements: Map<string, { keys: string[]; hashes: string[]; sources: Set<string> }>;
 }
 
 async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing> {
-  const existing: Existing = { kinds: new Map(), published: new Map(), merged: new Set(), hashes: new Map() };
+  const existing: Existing = {
+    kinds: new Map(),
+    published: new Map(),
+    merged: new Set(),
+    hashes: new Map(),
+    statements: new Map(),
+  };
   for (const batch of batches(ids)) {
     const rows = await tx.run<{
       id: string;
@@ -136,12 +199,20 @@ async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing>
       publishedOn: string | null;
       hasMerges: boolean;
       contentHash: string | null;
+      statementKeys: string[];
+      statementHashes: string[];
+      citeSources: string[];
     }>('write/existing-entities', { ids: batch });
     for (const row of rows) {
       existing.kinds.set(row.id, row.kind);
       if (row.publishedOn !== null) existing.published.set(row.id, row.publishedOn);
       if (row.hasMerges) existing.merged.add(row.id);
       if (row.contentHash !== null) existing.hashes.set(row.id, row.contentHash);
+      existing.statements.set(row.id, {
+        keys: row.statementKeys,
+        hashes: row.statementHashes,
+        sources: new Set(row.citeSources),
+      });
     }
   }
   return existing;
@@ -151,16 +222,35 @@ async function lookupExisting(tx: Transaction, ids: string[]): Promise<Existing>
  * The relationships starting at the given entities, by (type, from, to, key), with their content
  * hashes (null for one written outside the changeset path).
  */
-async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, string | null>> {
-  const hashes = new Map<string, string | null>();
+interface HeldRelationship {
+  contentHash: string | null;
+  modified: string | null;
+  citeSources: string[];
+}
+
+async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, HeldRelationship>> {
+  const hashes = new Map<string, HeldRelationship>();
   for (const batch of batches(fromIds)) {
-    const rows = await tx.run<{ type: string; from: string; to: string; key: string; contentHash: string | null }>(
+    const rows = await tx.run<{ type: string; from: string; to: string; key: string } & HeldRelationship>(
       'write/existing-relationship-hashes',
       { ids: batch },
     );
-    for (const row of rows) hashes.set(relationshipIdentity(row), row.contentHash);
+    for (const row of rows) hashes.set(relationshipIdentity(row), row);
   }
   return hashes;
+}
+
+/**
+ * A source's statement of a relationship the graph holds changes nothing when the source is cited
+ * already and the statement is the one shown or loses to it (cypher/write/state-relationships.cypher).
+ */
+function relationshipStatementHeld(row: Record<string, unknown>, held: HeldRelationship): boolean {
+  const props = row.props as Record<string, unknown>;
+  if (!(props.citeSources as string[]).every((source) => held.citeSources.includes(source))) return false;
+  if (held.contentHash === row.contentHash) return true;
+  const modified = String(row.modified ?? '');
+  const heldModified = String(held.modified ?? '');
+  return modified < heldModified || (modified === heldModified && String(row.contentHash) > String(held.contentHash));
 }
 
 function countUnchanged(target: Record<string, OutcomeCounts>, key: string): void {
@@ -218,7 +308,7 @@ async function runEntityWrites(run: ApplyRun, statement: string, rows: Array<Rec
 async function writeOwnedEntities(run: ApplyRun): Promise<void> {
   const rows: Array<Record<string, unknown>> = [];
   for (const entity of run.changeset.entities) {
-    if (entity.merge !== undefined) continue;
+    if (entity.statement !== undefined) continue;
     const row = entityRow(entity, run.published);
     if (run.existing.hashes.get(entity.id) === row.contentHash) {
       countUnchanged(run.report.entities, entity.kind);
@@ -228,14 +318,18 @@ async function writeOwnedEntities(run: ApplyRun): Promise<void> {
   await runEntityWrites(run, 'write/upsert-entities', rows);
 }
 
-/** What a source says about entities other origins own. */
-async function writeMergedEntities(run: ApplyRun): Promise<void> {
-  const merged = run.changeset.entities.filter((entity) => entity.merge !== undefined);
-  await runEntityWrites(
-    run,
-    'write/merge-into-entities',
-    merged.map((entity) => mergeRow(entity)),
-  );
+/** What an imported source states about entities, added to what other sources said. */
+async function writeStatements(run: ApplyRun): Promise<void> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const entity of run.changeset.entities) {
+    if (entity.statement === undefined) continue;
+    const row = statementRow(entity, run.published);
+    if (statementHeld(row, run.existing)) {
+      countUnchanged(run.report.entities, entity.kind);
+      run.progress(1);
+    } else rows.push(row);
+  }
+  await runEntityWrites(run, 'write/state-entities', rows);
 }
 
 async function writeAliases(run: ApplyRun): Promise<void> {
@@ -263,7 +357,11 @@ async function writeAliases(run: ApplyRun): Promise<void> {
  */
 async function refreshMergedAliasText(run: ApplyRun): Promise<void> {
   const ids = run.changeset.entities
-    .filter((entity) => run.changed.has(entity.id) && (entity.merge !== undefined || run.existing.merged.has(entity.id)))
+    .filter(
+      (entity) =>
+        run.changed.has(entity.id) &&
+        (run.existing.merged.has(entity.id) || (entity.statement !== undefined && run.existing.kinds.has(entity.id))),
+    )
     .map((entity) => entity.id);
   for (const batch of batches(ids)) await run.tx.run('write/refresh-alias-text', { ids: batch });
 }
@@ -274,18 +372,23 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
   const knownHashes = await relationshipHashes(run.tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
   const newRows: Array<Record<string, unknown>> = [];
   const changedRows: Array<Record<string, unknown>> = [];
+  const statedRows: Array<Record<string, unknown>> = [];
   for (const rel of changeset.relationships) {
     const row = relationshipRow(rel, run.published);
-    const identity = relationshipIdentity(rel);
-    if (!knownHashes.has(identity)) newRows.push(row);
-    else if (knownHashes.get(identity) === row.contentHash) {
+    const held = knownHashes.get(relationshipIdentity(rel));
+    if (held === undefined) newRows.push(row);
+    else if (rel.statement ? relationshipStatementHeld(row, held) : held.contentHash === row.contentHash) {
       countUnchanged(report.relationships, rel.type);
       run.progress(1);
+    } else if (rel.statement) {
+      const props = row.props as Record<string, unknown>;
+      statedRows.push({ ...row, citeSources: props.citeSources, citeQuotes: props.citeQuotes });
     } else changedRows.push(row);
   }
   for (const [statement, rows] of [
     ['write/create-relationships', newRows],
     ['write/upsert-relationships', changedRows],
+    ['write/state-relationships', statedRows],
   ] as const) {
     for (const batch of batches(rows)) {
       const result = await run.tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
@@ -330,7 +433,7 @@ export async function applyChangesetInTransaction(
     },
   };
   await writeOwnedEntities(run);
-  await writeMergedEntities(run);
+  await writeStatements(run);
   await writeAliases(run);
   await refreshMergedAliasText(run);
   await writeRelationships(run);

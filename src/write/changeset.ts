@@ -32,14 +32,20 @@ export interface EntityInput {
   aliases: AliasInput[];
   citations: Citation[];
   /**
-   * Set when this changeset adds what one source says to an entity another origin owns (an import
-   * whose actor matched the seed's by alias). The entity's name, description and properties stay;
-   * citations, aliases and identifiers are added, and this entity's own name, description and
-   * properties are kept as the source's record under `key`, the id the source gives the object
-   * (a STIX id, misp:<uuid>), by which a re-import finds the entity again
-   * (see cypher/write/merge-into-entities.cypher).
+   * Set by importers: this is what one source states about the entity, added to what other sources
+   * said rather than replacing it (cypher/write/state-entities.cypher). `key` names the statement
+   * (<source id>|<the id the source gives the object>); `own` says the object is the entity itself
+   * (its id is the object's), not another source's object merged into it; `modified` is the
+   * object's version; `why` says why an object was merged into an entity of another id.
    */
-  merge?: { key: string };
+  statement?: EntityStatement;
+}
+
+export interface EntityStatement {
+  key: string;
+  own: boolean;
+  modified: string | null;
+  why: string | null;
 }
 
 export interface RelationshipInput {
@@ -51,6 +57,8 @@ export interface RelationshipInput {
   props: Record<string, PropertyValue>;
   dates: Record<string, PartialDate | null>;
   citations: Citation[];
+  /** Set by importers: the source's citation is added to the others', and its version is `modified`. */
+  statement?: { modified: string | null };
 }
 
 export interface Changeset {
@@ -79,3 +87,6 @@ export class ChangesetError extends Error {
     );
   }
 }
+
+/** The longest text property the graph stores (readers skip an object with a longer one). */
+export const MAX_TEXT = 100_000;

@@ -1,13 +1,11 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf, type EntityKind } from '../model/vocabulary.js';
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
-import type { Changeset, Citation, Problem, RelationshipInput } from './changeset.js';
+import { MAX_TEXT, type Changeset, type Citation, type Problem, type RelationshipInput } from './changeset.js';
 
 /**
  * The rules every changeset is held to before anything is written: ids, kinds and types from the
  * vocabulary, plain property values, every claim citing a Source, relationship ends that exist.
  */
-
-const MAX_TEXT = 100_000;
 
 function describeRelationship(index: number, rel: RelationshipInput): string {
   return `relationships[${index}] ${String(rel.type)} ${rel.from} -> ${rel.to}`;
@@ -56,7 +54,7 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     if (previousKind !== undefined && previousKind !== entity.kind) {
       problems.push({ at, message: `the graph already holds ${entity.id} as a ${previousKind}, not a ${entity.kind}` });
     }
-    if (entity.merge !== undefined && previousKind === undefined) {
+    if (entity.statement !== undefined && !entity.statement.own && previousKind === undefined) {
       problems.push({ at, message: 'is to be merged into an existing entity, but the graph does not hold it' });
     }
     for (const [name, value] of Object.entries(entity.props)) checkValue(at, name, value, problems);

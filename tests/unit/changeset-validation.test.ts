@@ -92,7 +92,10 @@ describe('changeset validation', () => {
 
   it('lets a claim cite a source the graph already holds, and merges only into what exists', () => {
     expect(validateChangeset(changeset([actor]), new Map([['source:s', 'Source']]))).toEqual([]);
-    const merge = validateChangeset(changeset([source, { ...actor, merge: { key: 'misp:1' } }]), new Map());
+    const merge = validateChangeset(
+      changeset([source, { ...actor, statement: { key: 'source:s|misp:1', own: false, modified: null, why: 'test' } }]),
+      new Map(),
+    );
     expect(merge).toEqual([
       { at: 'entities[1] actor:a', message: 'is to be merged into an existing entity, but the graph does not hold it' },
     ]);

@@ -2,23 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { ChangesetError } from '../../src/write/changeset.js';
 import { readImport } from '../../src/ingest/importData.js';
 import { uuidv5 } from '../../src/model/stixId.js';
 
 const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/import/stix21-small.json');
 const bundle = (): { type: string; objects: Array<Record<string, unknown>> } => JSON.parse(fs.readFileSync(fixture, 'utf8'));
 const read = (document: unknown) => readImport({ name: 'test.json', bytes: Buffer.from(JSON.stringify(document)) });
-
-function refusal(document: unknown): ChangesetError {
-  try {
-    read(document);
-  } catch (error) {
-    if (error instanceof ChangesetError) return error;
-    throw error;
-  }
-  throw new Error('the bundle was accepted');
-}
 
 describe('STIX bundle reader', () => {
   it('maps STIX 2.1 object types to kinds', () => {
@@ -89,35 +78,58 @@ describe('STIX bundle reader', () => {
     ]);
   });
 
-  it('refuses a bundle with an object without id, naming it', () => {
+  it('skips an object without id, naming its position, and imports the rest', () => {
     const broken = bundle();
     delete broken.objects[3]!.id;
-    const error = refusal(broken);
-    expect(error.problems).toEqual([{ at: 'objects[3]', message: 'id is missing' }]);
+    const document = read(broken);
+    expect(document.warnings).toContain('objects[3] "Alpha Bear": id is missing; the object was skipped');
+    expect(document.objects.map((object) => object.name)).not.toContain('Alpha Bear');
+    expect(document.objects.length).toBeGreaterThan(3);
   });
 
-  it('refuses wrong property types, naming every offending object', () => {
+  it('skips objects with wrong property types, naming every one of them', () => {
     const broken = bundle();
     broken.objects[3]!.confidence = 'high';
     broken.objects[4]!.created = 'yesterday';
     broken.objects[5]!.aliases = 'Operation X';
-    const error = refusal(broken);
-    expect(error.problems.map((problem) => problem.at)).toEqual([
-      'objects[3] intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6',
-      'objects[4] threat-actor--9a8a0d25-7636-429b-a99e-b2a73cd0f11f',
-      'objects[5] campaign--83422c77-904c-4dc1-aff5-5c38f3a2c55c',
+    const document = read(broken);
+    const skipped = document.warnings.filter((warning) => warning.endsWith('the object was skipped'));
+    expect(skipped.map((warning) => warning.split(':')[0])).toEqual([
+      'objects[3] intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6 "Alpha Bear"',
+      expect.stringMatching(/^objects\[4\] threat-actor--9a8a0d25-7636-429b-a99e-b2a73cd0f11f/),
+      expect.stringMatching(/^objects\[5\] campaign--83422c77-904c-4dc1-aff5-5c38f3a2c55c/),
     ]);
-    expect(error.message).toMatch(/confidence must be a whole number from 0 to 100, got "high"/);
+    expect(skipped[0]).toMatch(/confidence must be a whole number from 0 to 100, got "high"/);
   });
 
-  it('refuses text that is not JSON, and JSON that is not a bundle', () => {
+  it('keeps a collection without its list of contents, and refuses what is not a bundle', () => {
+    const collection = {
+      type: 'x-mitre-collection',
+      spec_version: '2.1',
+      id: 'x-mitre-collection--dac0d2d7-8653-445c-9bff-82f934c1e858',
+      created: '2018-01-17T12:56:55.080Z',
+      modified: '2025-04-22T14:00:00.188Z',
+      name: 'Mobile ATT&CK',
+      x_mitre_version: '17.0',
+      x_mitre_contents: Array.from({ length: 30_000 }, (_, i) => ({
+        object_ref: `attack-pattern--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        object_modified: '2025-04-22T14:00:00.188Z',
+      })),
+    };
+    const document = read({ type: 'bundle', id: 'bundle--6dfdcb9f-eef2-4d92-b800-a0b918314cb3', objects: [collection] });
+    expect(document).toMatchObject({ title: 'Mobile ATT&CK', version: '17.0', warnings: [] });
+    expect(document.objects[0]!.props.contentsCount).toBe(30_000);
+    expect(String(document.objects[0]!.props.stixJson)).not.toMatch(/x_mitre_contents/);
+
     expect(() => readImport({ name: 'bad.json', bytes: Buffer.from('{"type": "bundle", "objects": [') })).toThrow(
       /bad.json: is not valid JSON/,
     );
     expect(() => read({ type: 'not-a-bundle' })).toThrow(/neither a STIX bundle/);
-    expect(() =>
-      read({ type: 'bundle', objects: [{ type: 'malware', id: 'tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b' }] }),
-    ).toThrow(/does not start with its type "malware"/);
+    expect(
+      read({ type: 'bundle', objects: [{ type: 'malware', id: 'tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b' }] }).warnings,
+    ).toEqual([
+      'objects[0] tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b: id "tool--31b940d4-6f7f-459a-80ea-9c1f17b5891b" does not start with its type "malware"; the object was skipped',
+    ]);
   });
 
   it('reads a gzipped STIX 2.0 bundle (spec_version on the bundle)', async () => {

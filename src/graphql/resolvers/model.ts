@@ -1,5 +1,5 @@
 import { toNeo4jDate } from '../../db/values.js';
-import { badUserInput } from '../../errors.js';
+import { apiError, badUserInput } from '../../errors.js';
 import { nameKey } from '../../model/names.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
@@ -82,8 +82,18 @@ async function byIdOrName(
     return row?.kind === kind ? row : null;
   }
   if (name) {
-    const [row] = await lookup(context, name, [kind], 1);
-    return row ?? null;
+    // A name several entities carry (MISP's umbrella "Lazarus Group") is not silently one of them.
+    const rows = await lookup(context, name, [kind], 20);
+    if (rows.length > 1) {
+      throw apiError(
+        'BAD_USER_INPUT',
+        `name: "${name}" names ${rows.length === 20 ? '20 or more' : rows.length} entities of kind ${kind}: ${rows
+          .map((row) => `${row.id} "${row.name}"`)
+          .join(', ')}; ask by id`,
+        { argument: 'name', candidates: rows.map((row) => ({ id: row.id, name: row.name })) },
+      );
+    }
+    return rows[0] ?? null;
   }
   throw badUserInput('id', 'give an id or a name');
 }

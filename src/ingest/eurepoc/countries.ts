@@ -1,25 +1,10 @@
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { resolveCountry as resolveStateName, stateId } from '../../model/countries.js';
 
 /**
- * The one place the EuRepoC reader turns a country's wording ("Iran, Islamic Republic of",
- * "Korea, Republic of") into a State: i18n-iso-countries (ISO 3166-1 names and their common
- * aliases), plus the ISO "Name, qualifier" forms it does not list. Point resolveCountry at the
- * shared country resolver when there is one; nothing else in src/ingest/eurepoc changes.
- * Regions ("EU (region)", "Central America (region)") and organisations name no state: null.
+ * EuRepoC's country wording ("Iran, Islamic Republic of", "Korea, Republic of") as a State, through
+ * the importers' one country resolver (src/model/countries.ts). Regions ("EU (region)", "Central
+ * America (region)") and organisations name no state: null.
  */
-countries.registerLocale(en);
-
-/** ISO 3166 short names in EuRepoC's spelling that i18n-iso-countries does not match. */
-const MORE_NAMES: Readonly<Record<string, string>> = {
-  "Korea, Democratic People's Republic of": 'KP',
-  'Iran, Islamic Republic of': 'IR',
-  'Congo, the Democratic Republic of the': 'CD',
-  Syria: 'SY',
-  Laos: 'LA',
-  Swaziland: 'SZ',
-  Brunei: 'BN',
-};
 
 export interface Country {
   /** ISO 3166-1 alpha-2. */
@@ -30,19 +15,18 @@ export interface Country {
   name: string;
 }
 
-const displayNames = new Intl.DisplayNames('en', { type: 'region' });
 const resolved = new Map<string, Country | null>();
 
-function lookUp(text: string): string | null {
+function lookUp(text: string): Country | null {
   if (/\(region\)\s*$/i.test(text)) return null;
-  return MORE_NAMES[text] ?? countries.getAlpha2Code(text, 'en') ?? null;
+  const state = resolveStateName(text);
+  return state === null ? null : { code: state.isoCode, id: stateId(state.isoCode), name: state.name };
 }
 
 export function resolveCountry(text: string): Country | null {
   let country = resolved.get(text);
   if (country === undefined) {
-    const code = lookUp(text.trim());
-    country = code === null ? null : { code, id: `state:${code.toLowerCase()}`, name: displayNames.of(code) ?? code };
+    country = lookUp(text.trim());
     resolved.set(text, country);
   }
   return country;

@@ -96,8 +96,11 @@ class Objects {
   }
 }
 
-function objectBase(at: string, id: string): Pick<ImportedObject, 'at' | 'externalId' | 'proposedId' | 'modified'> {
-  return { at, externalId: id, proposedId: id, modified: null };
+function objectBase(
+  at: string,
+  id: string,
+): Pick<ImportedObject, 'at' | 'externalId' | 'proposedId' | 'modified' | 'identifiers'> {
+  return { at, externalId: id, proposedId: id, modified: null, identifiers: [] };
 }
 
 export function readEurepoc(text: string, origin: string): ImportedDocument {
@@ -286,6 +289,8 @@ class RowMapper {
     if (group.partOf.length > 0) props.eurepocPartOf = group.partOf;
     return this.objects.add({
       ...objectBase(at, group.id),
+      // An ATT&CK id among the initiator's names is a strong identifier, as in ATT&CK and MISP.
+      identifiers: group.attackIds.map((attackId) => `attack:${attackId}`),
       kind: 'ThreatActor',
       name: group.name,
       description: null,

@@ -1,4 +1,5 @@
-import { ChangesetError, type Problem, type PropertyValue } from '../../write/changeset.js';
+import { MAX_TEXT, type PropertyValue } from '../../write/changeset.js';
+import { Findings } from '../findings.js';
 import {
   count,
   emptyDocument,
@@ -22,8 +23,10 @@ import { restoreGraphRecord } from './restore.js';
 import { isRecord, type Raw } from '../../model/records.js';
 
 /**
- * Reads a STIX 2.0 or 2.1 bundle into an ImportedDocument. Every object is checked first; a
- * malformed bundle is refused as a whole with every offending object named. Nothing the model does
+ * Reads a STIX 2.0 or 2.1 bundle into an ImportedDocument, in steps: the bundle, its identified
+ * objects, the latest version of each, what the bundle says about itself, then each object. An
+ * object with a defect (a wrong property type, a missing id) is skipped with a warning naming its
+ * position (`objects[3] intrusion-set--… "Alpha Bear"`); only a file that is not a bundle is refused. Nothing the model does
  * not map is dropped: unknown object types become StixObject entities with their JSON (stixJson),
  * unknown properties of known types are kept as JSON (stixExtra), and both are counted.
  */
@@ -42,11 +45,12 @@ function toProperty(value: unknown): PropertyValue {
   return JSON.stringify(value);
 }
 
+/** Typed access to an object's fields; a wrong type is a defect of the object being read. */
 class Checker {
-  readonly problems: Problem[] = [];
+  constructor(private readonly findings: Findings) {}
 
   problem(at: string, message: string): void {
-    this.problems.push({ at, message });
+    this.findings.defect(at, message);
   }
 
   string(object: Raw, field: string, at: string, required = false): string | null {
@@ -220,7 +224,7 @@ function objectNames(checker: Checker, object: Raw, at: string, givenBy: string 
 }
 
 /** Keeps the latest version of each id (STIX allows several versions of one object in a bundle). */
-function latestVersions(objects: Array<{ object: Raw; at: string }>, warnings: string[]): Array<{ object: Raw; at: string }> {
+function latestVersions(objects: Array<{ object: Raw; at: string }>, findings: Findings): Array<{ object: Raw; at: string }> {
   const byId = new Map<string, { object: Raw; at: string }>();
   let superseded = 0;
   for (const entry of objects) {
@@ -234,52 +238,67 @@ function latestVersions(objects: Array<{ object: Raw; at: string }>, warnings: s
     if (String(entry.object.modified ?? '') > String(previous.object.modified ?? '')) byId.set(id, entry);
   }
   if (superseded > 0)
-    warnings.push(
+    findings.warn(
       `${superseded} older version(s) of objects that appear more than once were left out; the latest modified of each is imported`,
     );
   return [...byId.values()];
 }
 
-export function readStixBundle(document: unknown, origin: string): ImportedDocument {
-  const checker = new Checker();
+interface Entry {
+  object: Raw;
+  at: string;
+}
+
+/** The bundle's objects, or a refusal when the file is not a bundle at all. */
+function bundleObjects(
+  document: unknown,
+  origin: string,
+  findings: Findings,
+): { objects: unknown[]; specVersion: string | null } {
   if (!isRecord(document) || document.type !== 'bundle' || !Array.isArray(document.objects)) {
-    throw new ChangesetError(origin, [
-      { at: origin, message: 'is not a STIX bundle: expected {"type": "bundle", "objects": [...]}' },
-    ]);
+    findings.refuse(origin, 'is not a STIX bundle: expected {"type": "bundle", "objects": [...]}');
+    return { objects: [], specVersion: null };
   }
-  const rawObjects = document.objects as unknown[];
   // STIX 2.0 puts spec_version on the bundle; 2.1 on each object.
-  const bundleVersion = typeof document.spec_version === 'string' ? document.spec_version : null;
-  const entries: Array<{ object: Raw; at: string }> = [];
-  rawObjects.forEach((object, index) => {
-    const idText = isRecord(object) && typeof object.id === 'string' ? ` ${object.id}` : '';
-    const at = `objects[${index}]${idText}`;
-    if (!isRecord(object)) {
-      checker.problem(at, 'is not a JSON object');
-      return;
-    }
-    const type = checker.string(object, 'type', at, true);
-    const id = checker.string(object, 'id', at, true);
-    if (type === null || id === null) return;
-    if (!STIX_ID_PATTERN.test(id)) {
-      checker.problem(at, `id "${id}" is not a STIX identifier (<type>--<UUID>)`);
-      return;
-    }
-    if (stixTypeOfId(id) !== type) checker.problem(at, `id "${id}" does not start with its type "${type}"`);
-    entries.push({ object, at });
+  return {
+    objects: document.objects as unknown[],
+    specVersion: typeof document.spec_version === 'string' ? document.spec_version : null,
+  };
+}
+
+/** Where an object is, in the file's own words: `objects[3] intrusion-set--0c7e… "Alpha Bear"`. */
+function position(object: unknown, index: number): string {
+  const id = isRecord(object) && typeof object.id === 'string' ? ` ${object.id}` : '';
+  const name = isRecord(object) && typeof object.name === 'string' && object.name.length <= 80 ? ` "${object.name}"` : '';
+  return `objects[${index}]${id}${name}`;
+}
+
+/** Objects with a usable type and id; any other is skipped with a warning. */
+function identifiedObjects(objects: unknown[], checker: Checker, findings: Findings): Entry[] {
+  const entries: Entry[] = [];
+  objects.forEach((object, index) => {
+    const at = position(object, index);
+    const entry = findings.item('the object', () => {
+      if (!isRecord(object)) {
+        checker.problem(at, 'is not a JSON object');
+        return null;
+      }
+      const type = checker.string(object, 'type', at, true);
+      const id = checker.string(object, 'id', at, true);
+      if (type === null || id === null) return null;
+      if (!STIX_ID_PATTERN.test(id)) checker.problem(at, `id "${id}" is not a STIX identifier (<type>--<UUID>)`);
+      else if (stixTypeOfId(id) !== type) checker.problem(at, `id "${id}" does not start with its type "${type}"`);
+      return { object, at };
+    });
+    if (entry !== null) entries.push(entry);
   });
-  if (checker.problems.length > 0) throw new ChangesetError(origin, checker.problems);
+  return entries;
+}
 
-  const versions = new Set(
-    entries.map((entry) =>
-      typeof entry.object.spec_version === 'string' ? entry.object.spec_version : (bundleVersion ?? '2.0'),
-    ),
-  );
-  const result = emptyDocument('stix', `STIX ${[...versions].sort().join(', ') || bundleVersion || '2.1'}`, rawObjects.length);
-  const current = latestVersions(entries, result.warnings);
-
+/** The dataset's title, version and publisher, and the names of the identities that create objects. */
+function describeBundle(entries: Entry[], result: ImportedDocument): Map<string, string> {
   const identities = new Map<string, string>();
-  for (const { object } of current) {
+  for (const { object } of entries) {
     if (object.type === 'identity' && typeof object.name === 'string') identities.set(object.id as string, object.name);
     if (object.type === 'x-mitre-collection') {
       if (typeof object.name === 'string') result.title = object.name;
@@ -287,83 +306,196 @@ export function readStixBundle(document: unknown, origin: string): ImportedDocum
     }
   }
   const creators = new Set(
-    current.map(({ object }) => object.created_by_ref).filter((ref): ref is string => typeof ref === 'string'),
+    entries.map(({ object }) => object.created_by_ref).filter((ref): ref is string => typeof ref === 'string'),
   );
   if (creators.size === 1) result.publisher = identities.get([...creators][0]!) ?? null;
+  return identities;
+}
 
-  for (const { object, at } of current) {
-    const type = object.type as string;
-    const id = object.id as string;
-    const specVersion = typeof object.spec_version === 'string' ? object.spec_version : (bundleVersion ?? '2.0');
-    if (id === EXTENSION_CREATOR.id || OWN_EXTENSION_IDS.has(id)) continue; // our own export's scaffolding
-    const extensions = isRecord(object.extensions) ? object.extensions : {};
-    const record = extensions[PROPERTY_EXTENSION_ID];
-    if (record !== undefined) {
-      restoreGraphRecord(record, id, at, result.restored, (where, message) => checker.problem(where, message));
-      continue;
-    }
-    const common = commonProps(checker, object, at, specVersion);
-    const givenBy = typeof object.created_by_ref === 'string' ? (identities.get(object.created_by_ref) ?? null) : null;
+interface ReadContext {
+  checker: Checker;
+  findings: Findings;
+  bundleVersion: string | null;
+  identities: Map<string, string>;
+  result: ImportedDocument;
+  /** What the object being read contributes; dropped when it turns out to have a defect. */
+  pending: { objects: ImportedObject[]; links: ImportedLink[] };
+}
 
-    if (type === 'relationship') {
-      const relationshipType = checker.string(object, 'relationship_type', at, true);
-      const from = checker.reference(object, 'source_ref', at, true);
-      const to = checker.reference(object, 'target_ref', at, true);
-      const props = { ...typeProps(checker, object, at, result.unknownProperties), ...common };
-      delete props.relationshipType;
-      delete props.sourceRef;
-      delete props.targetRef;
-      delete props.stixIds;
-      delete props.stixType;
-      props.stixId = id;
-      const description = checker.string(object, 'description', at);
-      if (description !== null) props.description = description;
-      if (relationshipType === null || from === null || to === null) continue;
-      const mapped = RELATIONSHIP_BY_STIX_TYPE[relationshipType];
-      if (mapped === undefined) {
-        count(result.unknownTypes, `relationship_type ${relationshipType}`);
-        props.relationshipType = relationshipType;
-      }
-      result.links.push({ at, type: mapped ?? 'RELATED_TO', from, to, key: id, props, required: true });
-      continue;
-    }
-
-    const knownKind =
-      type === 'identity'
-        ? identityKind(typeof object.identity_class === 'string' ? object.identity_class : null)
-        : KIND_BY_STIX_TYPE[type];
-    const name = checker.string(object, 'name', at);
-    const description = checker.string(object, 'description', at);
-    const names = objectNames(checker, object, at, givenBy);
-    const imported: ImportedObject = {
-      at,
-      externalId: id,
-      proposedId: id,
-      kind: knownKind ?? 'StixObject',
-      // Objects without a name of their own (notes, sightings, markings) are labelled by type and id.
-      name: name !== null && name.trim() !== '' ? name : `${type} ${id.slice(type.length + 2)}`,
-      description: description === null || description === '' ? null : description,
-      names,
-      props: common,
-      modified: typeof object.modified === 'string' ? object.modified : null,
-      resolveByName: knownKind === 'ThreatActor',
-      createOnly: false,
-    };
-    if (knownKind === undefined) {
-      count(result.unknownTypes, type);
-      imported.props = { ...common, stixJson: JSON.stringify(object) };
-      result.objects.push(imported);
-      continue;
-    }
-    imported.props = { ...typeProps(checker, object, at, result.unknownProperties), ...common };
-    // An actor is known by its own name too: that is what other sources' names are matched against.
-    if (knownKind === 'ThreatActor' && name !== null && !names.some((n) => n.name === name)) {
-      imported.names.unshift({ name, givenBy, quote: null });
-    }
-    result.objects.push(imported);
-    result.links.push(...objectLinks(checker, object, at));
+/** A relationship object as a link between the ids of its ends. */
+function readRelationship(
+  object: Raw,
+  at: string,
+  common: Record<string, PropertyValue>,
+  context: ReadContext,
+): ImportedLink | null {
+  const { checker, result } = context;
+  const relationshipType = checker.string(object, 'relationship_type', at, true);
+  const from = checker.reference(object, 'source_ref', at, true);
+  const to = checker.reference(object, 'target_ref', at, true);
+  const props = { ...typeProps(checker, object, at, result.unknownProperties), ...common };
+  delete props.relationshipType;
+  delete props.sourceRef;
+  delete props.targetRef;
+  delete props.stixIds;
+  delete props.stixType;
+  props.stixId = object.id as string;
+  const description = checker.string(object, 'description', at);
+  if (description !== null) props.description = description;
+  if (relationshipType === null || from === null || to === null) return null;
+  const mapped = RELATIONSHIP_BY_STIX_TYPE[relationshipType];
+  if (mapped === undefined) {
+    count(result.unknownTypes, `relationship_type ${relationshipType}`);
+    props.relationshipType = relationshipType;
   }
-  if (checker.problems.length > 0) throw new ChangesetError(origin, checker.problems);
+  return { at, type: mapped ?? 'RELATED_TO', from, to, key: object.id as string, props, required: true };
+}
+
+/**
+ * An object of a type the model has no kind for, kept whole as JSON. A collection's contents
+ * (x_mitre_contents: every object of the release, tens of thousands of references) are the bundle
+ * itself: only their number is kept.
+ */
+function unmappedJson(object: Raw): { json: string; extra: Record<string, PropertyValue> } {
+  if (object.type === 'x-mitre-collection' && Array.isArray(object.x_mitre_contents)) {
+    const { x_mitre_contents: contents, ...rest } = object;
+    return { json: JSON.stringify(rest), extra: { contentsCount: (contents as unknown[]).length } };
+  }
+  return { json: JSON.stringify(object), extra: {} };
+}
+
+/** ATT&CK ids as names: "G0128" finds the actor as its name does. */
+const ATTACK_GIVER = 'MITRE ATT&CK';
+
+/** Any other object as an entity: a kind of the model, or a StixObject with its JSON. */
+function readEntity(object: Raw, at: string, common: Record<string, PropertyValue>, context: ReadContext): ImportedObject {
+  const { checker, identities, result } = context;
+  const type = object.type as string;
+  const id = object.id as string;
+  const givenBy = typeof object.created_by_ref === 'string' ? (identities.get(object.created_by_ref) ?? null) : null;
+  const knownKind =
+    type === 'identity'
+      ? identityKind(typeof object.identity_class === 'string' ? object.identity_class : null)
+      : KIND_BY_STIX_TYPE[type];
+  const name = checker.string(object, 'name', at);
+  const description = checker.string(object, 'description', at);
+  const names = objectNames(checker, object, at, givenBy);
+  const actor = knownKind === 'ThreatActor';
+  const attackIds = actor && Array.isArray(common.attackIds) ? (common.attackIds as string[]) : [];
+  const imported: ImportedObject = {
+    at,
+    externalId: id,
+    proposedId: id,
+    kind: knownKind ?? 'StixObject',
+    // Objects without a name of their own (notes, sightings, markings) are labelled by type and id.
+    name: name !== null && name.trim() !== '' ? name : `${type} ${id.slice(type.length + 2)}`,
+    description: description === null || description === '' ? null : description,
+    names,
+    props: common,
+    modified: typeof object.modified === 'string' ? object.modified : null,
+    resolveByName: actor,
+    identifiers: actor
+      ? [`uuid:${id.slice(type.length + 2).toLowerCase()}`, ...attackIds.map((attackId) => `attack:${attackId}`)]
+      : [],
+    createOnly: false,
+  };
+  if (knownKind === undefined) {
+    count(result.unknownTypes, type);
+    const unmapped = unmappedJson(object);
+    imported.props = { ...common, ...unmapped.extra, stixJson: unmapped.json };
+    return imported;
+  }
+  imported.props = { ...typeProps(checker, object, at, result.unknownProperties), ...common };
+  if (actor) {
+    // An actor is known by its own name too: that is what other sources' names are matched against.
+    if (name !== null && !names.some((n) => n.name === name)) imported.names.unshift({ name, givenBy, quote: null });
+    for (const attackId of attackIds) {
+      if (!imported.names.some((n) => n.name === attackId))
+        imported.names.push({ name: attackId, givenBy: ATTACK_GIVER, quote: null });
+    }
+  }
+  return imported;
+}
+
+/** A text property longer than the graph stores is a defect of its object, not of the file. */
+function checkSizes(props: Record<string, PropertyValue>, at: string, checker: Checker): void {
+  for (const [field, value] of Object.entries(props)) {
+    if (typeof value === 'string' && value.length > MAX_TEXT) {
+      checker.problem(
+        at,
+        `${field} holds ${value.length.toLocaleString('en')} characters, more than the ${MAX_TEXT.toLocaleString('en')} a property may`,
+      );
+    }
+  }
+}
+
+/** One object: restored from an own export, a link, or an entity (with its reference links). */
+function readObject({ object, at }: Entry, context: ReadContext): void {
+  const { checker, result } = context;
+  const id = object.id as string;
+  if (id === EXTENSION_CREATOR.id || OWN_EXTENSION_IDS.has(id)) return; // our own export's scaffolding
+  const record = isRecord(object.extensions) ? object.extensions[PROPERTY_EXTENSION_ID] : undefined;
+  if (record !== undefined) {
+    // Our own export's graph record: a broken one means the file was damaged, so it is refused.
+    restoreGraphRecord(record, id, at, result.restored, (where, message) => context.findings.refuse(where, message));
+    return;
+  }
+  const specVersion = typeof object.spec_version === 'string' ? object.spec_version : (context.bundleVersion ?? '2.0');
+  const common = commonProps(checker, object, at, specVersion);
+  if (object.type === 'relationship') {
+    const link = readRelationship(object, at, common, context);
+    if (link !== null) {
+      checkSizes(link.props, at, checker);
+      context.pending.links.push(link);
+    }
+    return;
+  }
+  const entity = readEntity(object, at, common, context);
+  checkSizes(entity.props, at, checker);
+  if (entity.description !== null && entity.description.length > MAX_TEXT)
+    checkSizes({ description: entity.description }, at, checker);
+  context.pending.objects.push(entity);
+  if (entity.kind !== 'StixObject') context.pending.links.push(...objectLinks(checker, object, at));
+}
+
+export function readStixBundle(document: unknown, origin: string): ImportedDocument {
+  const findings = new Findings();
+  const checker = new Checker(findings);
+  const bundle = bundleObjects(document, origin, findings);
+  findings.refuseIfAny(origin);
+  const entries = identifiedObjects(bundle.objects, checker, findings);
+  const versions = new Set(
+    entries.map((entry) =>
+      typeof entry.object.spec_version === 'string' ? entry.object.spec_version : (bundle.specVersion ?? '2.0'),
+    ),
+  );
+  const result = emptyDocument(
+    'stix',
+    `STIX ${[...versions].sort().join(', ') || bundle.specVersion || '2.1'}`,
+    bundle.objects.length,
+  );
+  const current = latestVersions(entries, findings);
+  const context: ReadContext = {
+    checker,
+    findings,
+    bundleVersion: bundle.specVersion,
+    identities: describeBundle(current, result),
+    result,
+    pending: { objects: [], links: [] },
+  };
+  for (const entry of current) {
+    // An object with a defect is skipped whole: none of its entity or links is written.
+    context.pending = { objects: [], links: [] };
+    const read = findings.item('the object', () => {
+      readObject(entry, context);
+      return context.pending;
+    });
+    if (read === null) continue;
+    result.objects.push(...read.objects);
+    result.links.push(...read.links);
+  }
+  findings.refuseIfAny(origin);
+  result.warnings.push(...findings.warnings);
   return result;
 }
 
