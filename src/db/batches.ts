@@ -7,6 +7,8 @@
 export const WRITE_BATCH = 2_000;
 /** Ids looked up per statement (the entities an export reads). */
 export const LOOKUP_BATCH = 2_000;
+/** Ids and name keys entity resolution looks up per statement (small rows, one index seek each). */
+export const RESOLVE_BATCH = 5_000;
 
 export function batches<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];

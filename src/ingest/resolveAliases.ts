@@ -1,3 +1,4 @@
+import { batches, RESOLVE_BATCH } from '../db/batches.js';
 import type { Transaction } from '../db/database.js';
 import { nameKey } from '../model/names.js';
 import type { Absorb } from './absorb.js';
@@ -89,11 +90,9 @@ interface Facts {
   sources: Set<string>;
 }
 
-const BATCH = 5000;
-
 async function inBatches<T, R>(items: T[], run: (batch: T[]) => Promise<R[]>): Promise<R[]> {
   const results: R[] = [];
-  for (let i = 0; i < items.length; i += BATCH) results.push(...(await run(items.slice(i, i + BATCH))));
+  for (const batch of batches(items, RESOLVE_BATCH)) results.push(...(await run(batch)));
   return results;
 }
 
@@ -127,12 +126,28 @@ function keysOf(object: ImportedObject): Map<string, string> {
   return keys;
 }
 
+/**
+ * An actor one source gives several ATT&CK ids (MISP's "Lazarus Group" is G0032 and G0082) covers
+ * several of ATT&CK's actors: an umbrella, joined to none of them and never a merge target.
+ */
+function isUmbrella(facts: Facts): boolean {
+  return facts.attackIds.size > 1;
+}
+
+function umbrellaReason(umbrella: Facts): string {
+  return `${umbrella.id} is given several ATT&CK ids (${[...umbrella.attackIds].join(', ')}): an umbrella of several actors`;
+}
+
 /** Why two groups of actors must stay apart, or null when they may be one. */
 function conflict(group: Facts, other: Facts, fileName: string): string | null {
   if (group.curated && other.curated) return `${other.id} is a curated actor too: curated actors are merged by an editor only`;
-  const theirs = [...other.attackIds];
-  if (group.attackIds.size > 0 && theirs.length > 0 && !theirs.some((id) => group.attackIds.has(id))) {
-    return `different ATT&CK ids (${[...group.attackIds].join(', ')} and ${theirs.join(', ')})`;
+  if (isUmbrella(group) || isUmbrella(other)) {
+    return umbrellaReason(isUmbrella(group) ? group : other);
+  }
+  // A joined actor carries at most one ATT&CK id, so that no chain of names unites two of ATT&CK's actors.
+  const union = new Set([...group.attackIds, ...other.attackIds]);
+  if (union.size > 1) {
+    return `different ATT&CK ids (${[...group.attackIds].join(', ')} and ${[...other.attackIds].join(', ')})`;
   }
   const shared = [...other.sources].find((source) => group.sources.has(source));
   if (shared !== undefined) return `${shared === 'this file' ? fileName : shared} states them as different actors`;
@@ -286,11 +301,16 @@ async function lookUpCandidates(
   const namedBy = new Map<string, ImportedObject[]>();
   for (const object of objects) {
     for (const key of keysOf(object).keys()) {
-      const ids = byName.get(key) ?? [];
+      const ids = (byName.get(key) ?? []).filter((id) => !isUmbrella(facts.get(id)!));
       if (ids.length === 1) push(namedBy, ids[0]!, object);
     }
   }
   return { umbrella, byIdentifier, byName, facts, namedBy };
+}
+
+function umbrellaId(id: string, index: CandidateIndex): boolean {
+  const facts = index.facts.get(id);
+  return facts !== undefined && isUmbrella(facts);
 }
 
 /** What one object matches: by strong identifier, by a usable name, and what must stay apart (why). */
@@ -313,7 +333,14 @@ function matchesOf(object: ImportedObject, index: CandidateIndex, redirect: (id:
   }
   for (const [key, name] of keysOf(object)) {
     if (index.umbrella.has(key)) continue;
-    const ids = [...new Set((index.byName.get(key) ?? []).map(redirect))];
+    const carriers = [...new Set((index.byName.get(key) ?? []).map(redirect))];
+    // An umbrella actor is no merge target, so it does not make a name ambiguous either; it is only
+    // pointed at (POSSIBLY_SAME_AS), whichever of the two came first.
+    for (const id of carriers.filter((carrier) => umbrellaId(carrier, index))) {
+      push(matchedNames, id, name);
+      if (!apart.has(id)) apart.set(id, umbrellaReason(index.facts.get(id)!));
+    }
+    const ids = carriers.filter((carrier) => !umbrellaId(carrier, index));
     for (const id of ids) push(matchedNames, id, name);
     if (ids.length === 1) {
       const id = ids[0]!;

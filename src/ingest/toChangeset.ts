@@ -1,3 +1,4 @@
+import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 import type { Resolution } from './resolveAliases.js';
@@ -104,7 +105,7 @@ export function toChangeset(
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
       continue;
     }
-    const identity = `${link.type}|${from}|${to}|${link.key}`;
+    const identity = relationshipIdentity({ type: link.type, from, to, key: link.key });
     if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
     seen.add(identity);
     const modified = typeof link.props.modified === 'string' ? link.props.modified : null;
@@ -127,11 +128,17 @@ export function toChangeset(
 
   for (const ambiguity of resolution.ambiguities) {
     for (const candidate of ambiguity.candidates) {
+      // One POSSIBLY_SAME_AS per pair, from the smaller id, whichever of the two was imported first:
+      // the same files in any order give the same relationship (each file citing it).
+      const [from, to] = [ambiguity.createdAs, candidate.id].sort();
+      const identity = relationshipIdentity({ type: 'POSSIBLY_SAME_AS', from, to, key: '' });
+      if (seen.has(identity)) continue;
+      seen.add(identity);
       relationships.push({
         type: 'POSSIBLY_SAME_AS',
-        from: ambiguity.createdAs,
-        to: candidate.id,
-        key: ambiguity.object,
+        from: from!,
+        to: to!,
+        key: '',
         props: { matchedNames: candidate.matchedNames, reason: ambiguity.reason },
         dates: {},
         citations: cite(),

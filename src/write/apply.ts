@@ -80,8 +80,9 @@ function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, 
     ...encodeCitations(rel.citations),
     knownSince: knownSince(rel.citations, published),
   };
-  // An imported statement's hash leaves out who states it: the same claim from two files hashes alike.
-  const hash = rel.statement ? contentHash({ ...rel, citations: undefined, statement: undefined }) : contentHash(rel);
+  // An imported statement's hash is its content alone: not who states it (the same claim from two
+  // files hashes alike) and not its ends (a relationship moved by a merge of its end is the same claim).
+  const hash = rel.statement ? contentHash({ type: rel.type, props: rel.props, dates: rel.dates }) : contentHash(rel);
   return {
     from: rel.from,
     to: rel.to,
