@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import type { Database, Transaction } from '../db/database.js';
+import { isUniquenessViolation, type Database, type Transaction } from '../db/database.js';
 import { reviveProperties } from '../db/values.js';
 import { apiError, badUserInput } from '../errors.js';
 import { applyChangesetInTransaction } from '../write/apply.js';
@@ -40,10 +40,25 @@ async function checkReferences(tx: Transaction, references: Reference[]): Promis
   }
 }
 
-/** Writes an edit as the caller's changeset, after checking the ids its input names. */
-async function applyEdit(tx: Transaction, origin: string, edit: Edit): Promise<void> {
+/** Writes an edit as the caller's changeset, after checking the ids its input names; true when it changed nothing. */
+async function applyEdit(tx: Transaction, origin: string, edit: Edit): Promise<boolean> {
   await checkReferences(tx, edit.references);
-  await applyChangesetInTransaction(tx, { origin, entities: edit.entities, relationships: edit.relationships });
+  const report = await applyChangesetInTransaction(tx, { origin, entities: edit.entities, relationships: edit.relationships });
+  return report.unchanged;
+}
+
+/**
+ * Creates the entity's node in the database, or refuses with CONFLICT when its id is taken. The
+ * uniqueness constraint on Entity.id decides, not a read beforehand: of concurrent creates of one id,
+ * each of which would have read "not there", exactly one gets the node.
+ */
+async function claimId(tx: Transaction, entity: EntityInput): Promise<void> {
+  try {
+    await tx.run('edit/claim-id', { id: entity.id, kind: entity.kind });
+  } catch (error) {
+    if (!isUniquenessViolation(error)) throw error;
+    throw apiError('CONFLICT', `input.id: ${entity.id} already exists`, { argument: 'input.id' }, error);
+  }
 }
 
 /** What an edit wrote, for the audit trail. */
@@ -55,9 +70,7 @@ function written(edit: Edit): { entities: EntityInput[]; relationships: Relation
 export function createEntity(db: Database, principal: Principal, edit: Edit, origin: string): Promise<EntityRow> {
   const entity = edit.entities[0]!;
   return db.writeTransaction(origin, async (tx) => {
-    if (await entityIn(tx, entity.id)) {
-      throw apiError('CONFLICT', `input.id: ${entity.id} already exists`, { argument: 'input.id' });
-    }
+    await claimId(tx, entity);
     await applyEdit(tx, origin, edit);
     const created = (await entityIn(tx, entity.id))!;
     await recordChanges(tx, principal, [
@@ -109,12 +122,18 @@ export function deleteEntity(
   });
 }
 
-/** Writes one relationship and returns it as the API shows a link, read back by its identity. */
+/**
+ * Writes one relationship and returns it as the API shows a link, read back by its identity. Linking
+ * what the graph already holds, identically, is not an error and changes nothing (no audit entry):
+ * the answer is the existing link. Both ends are locked first, so that concurrent identical links
+ * run one after another and all but the first find the relationship there.
+ */
 export function linkEntities(db: Database, principal: Principal, edit: Edit): Promise<LinkRow> {
   const rel = edit.relationships[0]!;
   return db.writeTransaction(`link ${rel.from}`, async (tx) => {
-    await applyEdit(tx, 'link', edit);
-    await recordChanges(tx, principal, [{ entityId: rel.from, operation: 'LINK', after: written(edit) }]);
+    await tx.run('edit/lock-entities', { ids: [...new Set([rel.from, rel.to])].sort() });
+    const unchanged = await applyEdit(tx, 'link', edit);
+    if (!unchanged) await recordChanges(tx, principal, [{ entityId: rel.from, operation: 'LINK', after: written(edit) }]);
     const [link] = await tx.run<Omit<LinkRow, 'from'>>('edit/link', { from: rel.from, to: rel.to, type: rel.type, key: rel.key });
     return { ...link!, from: rel.from };
   });
