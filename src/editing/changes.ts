@@ -2,7 +2,7 @@ import { badUserInput } from '../errors.js';
 import { decodeCitations, type Citation } from '../model/citations.js';
 import { withConfidenceScore } from '../model/confidence.js';
 import type { PartialDate } from '../model/partialDate.js';
-import { ID_PREFIX_BY_OWN_KIND, hasOwnType, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
+import { ID_PREFIX_BY_OWN_KIND, PARTY_KINDS, hasOwnType, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
 import type { EntityRow } from '../read/rows.js';
 import type { AliasInput, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import {
@@ -28,11 +28,12 @@ import {
  * because this layer does not import the API's generated types.
  */
 
-/** An id an input names: it must exist in the graph (as a Source, for citations). */
+/** An id an input names: it must exist in the graph (as a Source, for citations; as one of `oneOf`, where given). */
 export interface Reference {
   argument: string;
   id: string;
   kind?: 'Source';
+  oneOf?: readonly EntityKind[];
 }
 
 export interface Edit {
@@ -293,6 +294,8 @@ export function newLink(input: LinkArg): Edit {
     { argument: 'input.from', id: input.from },
     { argument: 'input.to', id: input.to },
   ];
+  // The claimant is a party that makes claims: it must exist, or the claim is attributed to no one.
+  if (input.claimedById) references.push({ argument: 'input.claimedById', id: input.claimedById, oneOf: PARTY_KINDS });
   const props = withConfidenceScore({
     ...confidenceProps(input),
     ...(input.claimedById ? { claimedBy: input.claimedById } : {}),

@@ -5,7 +5,7 @@ import { apiError, badUserInput } from '../errors.js';
 import { applyChangesetInTransaction } from '../write/apply.js';
 import type { EntityInput, RelationshipInput } from '../write/changeset.js';
 import { nameKey } from '../model/names.js';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, hasOwnType, isOneOf } from '../model/vocabulary.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, endpointProblem, hasOwnType, isOneOf } from '../model/vocabulary.js';
 import type { EntityRow, LinkRow } from '../read/rows.js';
 import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
 import { updatedEntity, type Edit, type EntityChanges, type Reference } from './changes.js';
@@ -27,22 +27,49 @@ async function requireEntity(tx: Transaction, id: string, argument: string): Pro
   return row;
 }
 
-/** Refuses the first id the input names that the graph does not hold (or holds as another kind). */
-async function checkReferences(tx: Transaction, references: Reference[]): Promise<void> {
-  if (references.length === 0) return;
+/**
+ * Refuses the first id the input names that the graph does not hold (or holds as another kind);
+ * returns the kinds of those it holds.
+ */
+async function checkReferences(tx: Transaction, references: Reference[]): Promise<Map<string, string>> {
+  if (references.length === 0) return new Map();
   const ids = [...new Set(references.map((reference) => reference.id))];
   const rows = await tx.run<{ id: string; kind: string }>('write/existing-entities', { ids });
   const kinds = new Map(rows.map((row) => [row.id, row.kind]));
-  for (const { argument, id, kind } of references) {
+  for (const { argument, id, kind, oneOf } of references) {
     const found = kinds.get(id);
     if (found === undefined) throw badUserInput(argument, `there is no ${kind ?? 'entity'} ${id}`);
     if (kind !== undefined && found !== kind) throw badUserInput(argument, `${id} is a ${found}, not a ${kind}`);
+    if (oneOf !== undefined && !(oneOf as readonly string[]).includes(found)) {
+      throw badUserInput(argument, `${id} is a ${found}, not one of ${oneOf.join(', ')}`);
+    }
+  }
+  return kinds;
+}
+
+/**
+ * Refuses a relationship between kinds its type does not allow, or from an entity to itself, naming
+ * the argument that gave the offending end (input.from, input.to, input.issuerId, …). The changeset
+ * validation holds imports to the same table; this check answers in the API's words.
+ */
+function checkEndpoints(edit: Edit, kinds: ReadonlyMap<string, string>): void {
+  const own = new Map<string, string>([...kinds, ...edit.entities.map((entity) => [entity.id, entity.kind] as const)]);
+  // The argument that named an end; for a self-link, `to` is the one named second.
+  const argumentFor = (id: string, end: 'from' | 'to'): string => {
+    const named = edit.references.filter((reference) => reference.id === id && reference.kind === undefined);
+    return (end === 'from' ? named[0] : named.at(-1))?.argument ?? `input.${end}`;
+  };
+  for (const rel of edit.relationships) {
+    const problem = endpointProblem(rel, own.get(rel.from) ?? '', own.get(rel.to) ?? '');
+    if (problem === null) continue;
+    const argument = argumentFor(problem.end === 'from' ? rel.from : rel.to, problem.end);
+    throw badUserInput(argument, problem.message);
   }
 }
 
 /** Writes an edit as the caller's changeset, after checking the ids its input names; true when it changed nothing. */
 async function applyEdit(tx: Transaction, origin: string, edit: Edit): Promise<boolean> {
-  await checkReferences(tx, edit.references);
+  checkEndpoints(edit, await checkReferences(tx, edit.references));
   const report = await applyChangesetInTransaction(tx, { origin, entities: edit.entities, relationships: edit.relationships });
   return report.unchanged;
 }

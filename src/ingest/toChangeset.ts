@@ -98,6 +98,12 @@ export function toChangeset(
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
       continue;
     }
+    if (from === to) {
+      // Two names of one entity said to be related (a MISP cluster listing itself, or two clusters
+      // that resolved to one actor): a link from the entity to itself says nothing.
+      warnings.push(`${link.at}: ${link.type} from ${from} to itself was skipped`);
+      continue;
+    }
     const identity = `${link.type}|${from}|${to}|${link.key}`;
     if (seen.has(identity)) continue; // the same claim stated twice (a victim listed twice)
     seen.add(identity);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/apiKeys.js';
+import { importData } from '../../src/ingest/importData.js';
+import { ChangesetError } from '../../src/write/changeset.js';
 import { useSeededApi } from '../support/api.js';
 
 // Writes under abuse: concurrent clients racing for one id or one link. Test entities use the
@@ -89,5 +91,109 @@ describe('concurrent writes', () => {
       );
       expect(links).toHaveLength(1);
     }
+  });
+});
+
+describe('relationship kinds', () => {
+  it('links only kinds their type allows, never an entity to itself, claimed only by an existing party', async () => {
+    const sourceId = await source('race-test:kinds:source');
+    const group = await actor('race-test:kinds:actor', sourceId);
+    const org = (
+      await as('editor')(CREATE_ENTITY, {
+        kind: 'Organization',
+        input: { id: 'race-test:kinds:org', name: 'Test ministry of kinds', citations: [{ sourceId }] },
+      })
+    ).data?.createEntity.id as string;
+    const before = await api().db.read<{ nodeCount: number; relationshipCount: number }>('health/counts');
+    const cites = [{ sourceId }];
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [
+        { from: sourceId, to: 'state:cz', type: 'TARGETS' },
+        /^input\.from: race-test:kinds:source is a Source; a TARGETS relationship starts at Campaign, ThreatActor, /,
+      ],
+      [
+        { from: 'campaign:apt31-cz-mfa-2022', to: sourceId, type: 'TARGETS' },
+        /^input\.to: race-test:kinds:source is a Source; a TARGETS relationship ends at State, Organization, /,
+      ],
+      [
+        { from: org, to: 'campaign:apt31-cz-mfa-2022', type: 'SPONSORED_BY' },
+        /^input\.from: race-test:kinds:org is an Organization; a SPONSORED_BY relationship starts at ThreatActor, PersonGroup or Person$/,
+      ],
+      [
+        { from: group, to: 'campaign:apt31-cz-mfa-2022', type: 'SPONSORED_BY' },
+        /^input\.to: campaign:apt31-cz-mfa-2022 is a Campaign; a SPONSORED_BY relationship ends at State or Organization$/,
+      ],
+      [{ from: group, to: group, type: 'RELATED_TO' }, /^input\.to: is race-test:kinds:actor itself/],
+      [
+        { from: group, to: 'state:cn', type: 'SPONSORED_BY', claimedById: 'state:nowhere' },
+        /^input\.claimedById: there is no entity state:nowhere$/,
+      ],
+      [
+        { from: group, to: 'state:cn', type: 'SPONSORED_BY', claimedById: sourceId },
+        /^input\.claimedById: race-test:kinds:source is a Source, not one of ThreatActor, State, /,
+      ],
+    ];
+    for (const [input, message] of cases) {
+      const { errors } = await as('editor')(LINK, { input: { ...input, citations: cites } });
+      expect(errors?.[0]?.extensions.code, JSON.stringify(input)).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.message, JSON.stringify(input)).toMatch(message);
+    }
+    expect(await api().db.read('health/counts')).toEqual(before);
+    const allowed = await as('editor')(LINK, {
+      input: { from: group, to: 'state:cn', type: 'SPONSORED_BY', claimedById: 'state:cz', citations: cites },
+    });
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('refuses an import whose relationship breaks the kinds, naming it, and writes nothing', async () => {
+    const before = await api().db.read('health/counts');
+    const bundle = {
+      type: 'bundle',
+      id: 'bundle--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a01',
+      objects: [
+        {
+          type: 'report',
+          spec_version: '2.1',
+          id: 'report--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a02',
+          created: '2025-01-01T00:00:00.000Z',
+          modified: '2025-01-01T00:00:00.000Z',
+          name: 'A report that targets',
+          published: '2025-01-01T00:00:00.000Z',
+          object_refs: ['identity--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a03'],
+        },
+        {
+          type: 'identity',
+          spec_version: '2.1',
+          id: 'identity--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a03',
+          created: '2025-01-01T00:00:00.000Z',
+          modified: '2025-01-01T00:00:00.000Z',
+          name: 'Race test victim',
+          identity_class: 'organization',
+        },
+        {
+          type: 'relationship',
+          spec_version: '2.1',
+          id: 'relationship--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a04',
+          created: '2025-01-01T00:00:00.000Z',
+          modified: '2025-01-01T00:00:00.000Z',
+          relationship_type: 'targets',
+          source_ref: 'report--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a02',
+          target_ref: 'identity--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a03',
+        },
+      ],
+    };
+    const refused = await importData(api().db, {
+      name: 'targets-from-report.json',
+      bytes: Buffer.from(JSON.stringify(bundle)),
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ChangesetError);
+    expect((refused as ChangesetError).problems).toEqual([
+      {
+        at: expect.stringMatching(/^relationships\[\d+\] TARGETS report--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a02 -> identity--/),
+        message:
+          'its start report--6f1c3a52-2b0e-4d8e-9d55-3b1b0b5f0a02 is a Report; a TARGETS relationship starts at Campaign, ThreatActor, AttackPattern, Malware, Tool or StixObject',
+      },
+    ]);
+    expect(await api().db.read('health/counts')).toEqual(before);
   });
 });
