@@ -9,6 +9,13 @@ import { ENTITY_KINDS, RELATIONSHIP_TYPES, endpointProblem, hasOwnType, isOneOf 
 import type { EntityRow, LinkRow } from '../read/rows.js';
 import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
 import { updatedEntity, type Edit, type EntityChanges, type Reference } from './changes.js';
+import {
+  laterReferenceChanges,
+  restoreReferences,
+  rewriteReferences,
+  snapshotDifferences,
+  type Rewritten,
+} from './mergeReferences.js';
 
 /**
  * The editing operations behind the mutations. Each runs in one write transaction: the changeset
@@ -249,6 +256,9 @@ export function mergeEntities(
     });
     await tx.run('edit/delete-entity', { id: mergeId });
     await tx.run('write/refresh-alias-text', { ids: [keepId] });
+    // Nothing may keep naming the removed id: a citation of a missing Source fails every read of it.
+    const rewritten = await rewriteReferences(tx, keepId, mergeId);
+    const keepAfter = (await snapshot(tx, keepId))!;
     const updatedAt = (await entityIn(tx, keepId))!.updatedAt;
     await recordChanges(tx, principal, [
       {
@@ -256,7 +266,7 @@ export function mergeEntities(
         operation: 'MERGE',
         reason,
         before: { keep: keepBefore, merged: mergedBefore },
-        after: { mergedId: mergeId, updatedAt },
+        after: { mergedId: mergeId, updatedAt, keepAfter, rewritten },
       },
       { entityId: mergeId, operation: 'MERGED_AWAY', reason, before: mergedBefore, after: { into: keepId } },
     ]);
@@ -269,7 +279,39 @@ async function restore(tx: Transaction, snap: EntitySnapshot): Promise<void> {
   await tx.run('edit/restore-entity', { id: snap.entity.id, labels, props: reviveProperties(snap.entity) });
 }
 
-/** Restores both entities of a merge as they were, if the kept one has not changed since. */
+interface MergeAfter {
+  updatedAt: string;
+  /** The kept entity right after the merge, and the references rewritten elsewhere (absent in merges recorded before they were kept). */
+  keepAfter?: EntitySnapshot;
+  rewritten?: Rewritten;
+}
+
+/** What changed since a merge that its undo would overwrite or delete, in words; empty when nothing did. */
+async function changesSinceMerge(tx: Transaction, change: ChangeRow, keepId: string, mergeId: string): Promise<string[]> {
+  const after = JSON.parse(change.after!) as MergeAfter;
+  const now = await snapshot(tx, keepId);
+  if (now === null) return [`${keepId} was deleted`];
+  if ((await entityIn(tx, mergeId)) !== null) return [`${mergeId} exists again`];
+  const changes =
+    after.keepAfter !== undefined
+      ? snapshotDifferences(after.keepAfter, now)
+      : now.entity.updatedAt === after.updatedAt
+        ? []
+        : [`${keepId} changed`];
+  if (after.rewritten !== undefined) changes.push(...(await laterReferenceChanges(tx, after.rewritten)));
+  if (changes.length === 0) return [];
+  // Name the writes too, where the audit trail has them on the kept entity.
+  const entries = await tx.run<{ change: { id: string; operation: string; actorName: string; at: string } }>(
+    'audit/changes-since',
+    { id: keepId, since: change.at },
+  );
+  return [...entries.map(({ change: c }) => `${c.operation} ${c.id} by ${c.actorName} at ${c.at}`), ...changes];
+}
+
+/**
+ * Restores both entities of a merge as they were, and the references the merge rewrote elsewhere.
+ * Refuses with CONFLICT, naming them, when writes made since the merge would be lost.
+ */
 export function undoMerge(db: Database, principal: Principal, changeId: string): Promise<EntityRow> {
   return db.writeTransaction(`undo merge ${changeId}`, async (tx) => {
     const [row] = await tx.run<{ change: ChangeRow }>('audit/find-change', { id: changeId });
@@ -278,13 +320,19 @@ export function undoMerge(db: Database, principal: Principal, changeId: string):
       throw apiError('NOT_FOUND', `changeId: there is no merge ${changeId}`, { argument: 'changeId' });
     if (change.undoneAt) throw apiError('CONFLICT', `changeId: merge ${changeId} was already undone`, { argument: 'changeId' });
     const { keep, merged } = JSON.parse(change.before!) as { keep: EntitySnapshot; merged: EntitySnapshot };
-    const { updatedAt } = JSON.parse(change.after!) as { updatedAt: string };
-    const current = await entityIn(tx, keep.entity.id);
-    if (current === null || current.updatedAt !== updatedAt || (await entityIn(tx, merged.entity.id)) !== null) {
-      throw apiError('CONFLICT', `changeId: ${keep.entity.id} has changed since the merge; undo it by hand`, {
-        argument: 'changeId',
-      });
+    // Lock the kept entity first, so that no write slips in between the check and the undo.
+    await tx.run('edit/lock-entities', { ids: [keep.entity.id] });
+    const later = await changesSinceMerge(tx, change, keep.entity.id, merged.entity.id);
+    if (later.length > 0) {
+      const shown = later.slice(0, 10).join('; ') + (later.length > 10 ? `; and ${later.length - 10} more` : '');
+      throw apiError(
+        'CONFLICT',
+        `changeId: undoing merge ${changeId} would lose what changed since: ${shown}. Undo those changes first, or fix the entities by hand.`,
+        { argument: 'changeId', laterChanges: later },
+      );
     }
+    const { rewritten } = JSON.parse(change.after!) as MergeAfter;
+    if (rewritten !== undefined) await restoreReferences(tx, rewritten);
     await tx.run('edit/delete-relationships', { id: keep.entity.id });
     await restore(tx, keep);
     await restore(tx, merged);

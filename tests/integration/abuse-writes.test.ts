@@ -197,3 +197,91 @@ describe('relationship kinds', () => {
     expect(await api().db.read('health/counts')).toEqual(before);
   });
 });
+
+describe('merges', () => {
+  const MERGE = (keep: string, merge: string): string =>
+    `mutation { mergeEntities(keepId: "${keep}", mergeId: "${merge}", reason: "the same") { id } }`;
+  const mergeChange = async (keep: string): Promise<string> => {
+    const { data } = await as('admin')(`{ history(id: "${keep}") { id operation } }`);
+    return (data?.history as Json[]).find((change) => change.operation === 'MERGE')!.id as string;
+  };
+  const org = async (id: string, sourceId: string): Promise<string> => {
+    const created = await as('editor')(CREATE_ENTITY, {
+      kind: 'Organization',
+      input: { id, name: `Test body ${id}`, citations: [{ sourceId }] },
+    });
+    expect(created.errors).toBeUndefined();
+    return id;
+  };
+  const READ = (id: string): string =>
+    `{ entity(id: "${id}") { citations { source { id } } aliases { name citations { source { id } } }
+      links(first: 50) { type node { id } claimedBy { id } citations { source { id } } } } }`;
+
+  it('rewrite every reference to the removed entity; undo puts each back', async () => {
+    const kept = await source('race-test:merge:kept-source');
+    const away = await source('race-test:merge:away-source');
+    const group = await actor('race-test:merge:actor', away);
+    const added = await as('editor')(
+      `mutation { updateEntity(id: "${group}", input: { addAliases: [{ name: "Merge Alias", citations: [{ sourceId: "${away}" }] }] }) { id } }`,
+    );
+    expect(added.errors).toBeUndefined();
+    const claimant = await org('race-test:merge:claimant', kept);
+    const claimantKept = await org('race-test:merge:claimant-kept', kept);
+    const linked = await as('editor')(LINK, {
+      input: { from: group, to: 'state:cn', type: 'SPONSORED_BY', claimedById: claimant, citations: [{ sourceId: away }] },
+    });
+    expect(linked.errors).toBeUndefined();
+
+    expect((await as('admin')(MERGE(kept, away))).errors).toBeUndefined();
+    expect((await as('admin')(MERGE(claimantKept, claimant))).errors).toBeUndefined();
+    const after = await as('editor')(READ(group));
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.entity).toEqual({
+      citations: [{ source: { id: kept } }],
+      aliases: [{ name: 'Merge Alias', citations: [{ source: { id: kept } }] }],
+      links: [
+        {
+          type: 'SPONSORED_BY',
+          node: { id: 'state:cn' },
+          claimedBy: { id: claimantKept },
+          citations: [{ source: { id: kept } }],
+        },
+      ],
+    });
+    // The kept entity's history carries the merged one's.
+    const history = await as('admin')(`{ history(id: "${claimantKept}") { operation entityId } }`);
+    expect((history.data?.history as Json[]).map((change) => `${change.operation} ${change.entityId}`).sort()).toEqual(
+      [`CREATE ${claimantKept}`, `CREATE ${claimant}`, `MERGED_AWAY ${claimant}`, `MERGE ${claimantKept}`].sort(),
+    );
+
+    for (const keep of [claimantKept, kept]) {
+      const undone = await as('admin')(`mutation { undoMerge(changeId: "${await mergeChange(keep)}") { id } }`);
+      expect(undone.errors, keep).toBeUndefined();
+    }
+    const restored = await as('editor')(READ(group));
+    expect(restored.errors).toBeUndefined();
+    expect(restored.data?.entity).toEqual({
+      citations: [{ source: { id: away } }],
+      aliases: [{ name: 'Merge Alias', citations: [{ source: { id: away } }] }],
+      links: [
+        { type: 'SPONSORED_BY', node: { id: 'state:cn' }, claimedBy: { id: claimant }, citations: [{ source: { id: away } }] },
+      ],
+    });
+  });
+
+  it('refuse to undo, naming them, when writes made since the merge would be lost', async () => {
+    const sourceId = await source('race-test:undo:source');
+    const keep = await actor('race-test:undo:keep', sourceId);
+    const away = await actor('race-test:undo:away', sourceId);
+    const other = await actor('race-test:undo:other', sourceId);
+    expect((await as('admin')(MERGE(keep, away))).errors).toBeUndefined();
+    const change = await mergeChange(keep);
+    const later = await as('editor')(LINK, { input: { from: other, to: keep, type: 'RELATED_TO', citations: [{ sourceId }] } });
+    expect(later.errors).toBeUndefined();
+    const refused = await as('admin')(`mutation { undoMerge(changeId: "${change}") { id } }`);
+    expect(refused.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toContain(`RELATED_TO ${other} -> ${keep} was added`);
+    expect(await linkCount(other, keep, 'RELATED_TO')).toBe(1);
+    expect((await as('editor')(`{ entity(id: "${away}") { id } }`)).data?.entity).toBeNull();
+  });
+});
