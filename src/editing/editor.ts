@@ -3,8 +3,9 @@ import { isUniquenessViolation, type Database, type Transaction } from '../db/da
 import { reviveProperties } from '../db/values.js';
 import { apiError, badUserInput } from '../errors.js';
 import { applyChangesetInTransaction } from '../write/apply.js';
-import type { EntityInput, RelationshipInput } from '../write/changeset.js';
-import { nameKey } from '../model/names.js';
+import type { AliasInput, EntityInput, RelationshipInput } from '../write/changeset.js';
+import { decodeCitations, encodeCitations, uniqueCitations } from '../model/citations.js';
+import { lookalikeKey, nameKey } from '../model/names.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, endpointProblem, hasOwnType, isOneOf } from '../model/vocabulary.js';
 import type { EntityRow, LinkRow } from '../read/rows.js';
 import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
@@ -100,17 +101,56 @@ function written(edit: Edit): { entities: EntityInput[]; relationships: Relation
   return { entities: edit.entities, relationships: edit.relationships };
 }
 
+/**
+ * Refuses a new actor, state, organisation, person, group or campaign whose name differs from a name
+ * or alias of one of its kind only in case, spacing or look-alike letters ("АРТ31" in Cyrillic when
+ * APT31 exists): that is almost always the same entity entered twice, or a name made to pass for it.
+ */
+async function checkLookalikes(tx: Transaction, entity: EntityInput): Promise<void> {
+  if (entity.kind === 'Source' || entity.kind === 'Response') return;
+  const key = lookalikeKey(entity.name);
+  const rows = await tx.run<{ id: string; name: string; aliases: string[] }>('edit/names-of-kind', { kind: entity.kind });
+  for (const row of rows) {
+    if (row.id === entity.id) continue;
+    const matched = [row.name, ...row.aliases].find((name) => lookalikeKey(name) === key);
+    if (matched === undefined) continue;
+    const known = matched === row.name ? `${row.name} (${row.id})` : `${row.name} (${row.id}), known as ${matched}`;
+    throw apiError(
+      'CONFLICT',
+      `input.name: "${entity.name}" looks like ${known}, a ${entity.kind} the graph holds: the names differ only in case, spacing or look-alike letters. Add to it with updateEntity, or give a name that tells them apart.`,
+      { argument: 'input.name', existingId: row.id },
+    );
+  }
+}
+
 /** createEntity, createSource and recordResponse: the edit's first entity is the one created. */
 export function createEntity(db: Database, principal: Principal, edit: Edit, origin: string): Promise<EntityRow> {
   const entity = edit.entities[0]!;
   return db.writeTransaction(origin, async (tx) => {
     await claimId(tx, entity);
     await applyEdit(tx, origin, edit);
+    await checkLookalikes(tx, entity);
     const created = (await entityIn(tx, entity.id))!;
     await recordChanges(tx, principal, [
       { entityId: entity.id, operation: entity.kind === 'Response' ? 'RECORD_RESPONSE' : 'CREATE', after: written(edit) },
     ]);
     return created;
+  });
+}
+
+/**
+ * Aliases to add, spelled as the entity already holds them where it does (same key, same giver):
+ * "apt 31" added to an entity known as "APT31" adds its citations to that alias, not a second one.
+ */
+function asStored(current: EntitySnapshot, aliases: AliasInput[]): AliasInput[] {
+  const stored = new Map<string, string>();
+  for (const rel of current.relationships) {
+    if (!rel.otherIsAlias || rel.aliasKey === null) continue;
+    stored.set(JSON.stringify([rel.aliasKey, String(rel.props.givenBy ?? '')]), String(rel.props.name ?? rel.aliasName));
+  }
+  return aliases.map((alias) => {
+    const name = stored.get(JSON.stringify([nameKey(alias.name), alias.givenBy ?? '']));
+    return name === undefined ? alias : { ...alias, name };
   });
 }
 
@@ -122,7 +162,10 @@ export function updateEntity(db: Database, principal: Principal, id: string, cha
       throw badUserInput('id', `${current.kind} entities are not edited with updateEntity`);
     }
     const before = await snapshot(tx, id);
-    const entity = updatedEntity({ ...current, kind: current.kind }, changes);
+    const entity = updatedEntity(
+      { ...current, kind: current.kind },
+      { ...changes, addAliases: asStored(before!, changes.addAliases) },
+    );
     await applyEdit(tx, `update ${id}`, { entities: [entity], relationships: [], references: changes.references });
     await tx.run('write/refresh-alias-text', { ids: [id] });
     const { references: _references, ...after } = changes;
@@ -245,8 +288,12 @@ export function mergeEntities(
     const [after] = await tx.run<{ entity: EntityRow }>('edit/set-properties', {
       id: keepId,
       props: {
-        citeSources: [...(keep.citeSources ?? []), ...mergedSources],
-        citeQuotes: [...(keep.citeQuotes ?? []), ...mergedQuotes],
+        ...encodeCitations(
+          uniqueCitations([
+            ...decodeCitations(keep.citeSources, keep.citeQuotes),
+            ...decodeCitations(mergedSources, mergedQuotes),
+          ]),
+        ),
         stixIds: union(keep.stixIds, merged.stixIds),
         attackIds: union(keep.attackIds, merged.attackIds),
         mergedIds: union(keep.mergedIds, [mergeId]),

@@ -56,7 +56,7 @@ describe('concurrent writes', () => {
       const id = `race-test:create:actor-${round}`;
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, index) =>
-          as('editor')(CREATE_ENTITY, { kind: 'ThreatActor', input: { id, name: `Racer ${index}`, citations: cites } }),
+          as('editor')(CREATE_ENTITY, { kind: 'ThreatActor', input: { id, name: `Racer ${round}-${index}`, citations: cites } }),
         ),
       );
       const winners = results.filter((result) => result.errors === undefined);
@@ -283,5 +283,62 @@ describe('merges', () => {
     expect(refused.errors?.[0]?.message).toContain(`RELATED_TO ${other} -> ${keep} was added`);
     expect(await linkCount(other, keep, 'RELATED_TO')).toBe(1);
     expect((await as('editor')(`{ entity(id: "${away}") { id } }`)).data?.entity).toBeNull();
+  });
+});
+
+describe('duplicates that only look different', () => {
+  it('refuses a name that differs from one of its kind only in case or look-alike letters, naming the existing entity', async () => {
+    const sourceId = await source('race-test:lookalike:source');
+    const cites = [{ sourceId }];
+    for (const name of ['АРТ31', 'apt 31', 'Apt-3l', 'advanced persistent threat group 3l']) {
+      const { errors } = await as('editor')(CREATE_ENTITY, {
+        kind: 'ThreatActor',
+        input: { id: `race-test:lookalike:${name.length}-${name.charCodeAt(0)}`, name, citations: cites },
+      });
+      expect(errors?.[0]?.extensions.code, name).toBe('CONFLICT');
+      expect(errors?.[0]?.extensions.existingId, name).toBe('actor:apt31');
+      expect(errors?.[0]?.message, name).toMatch(new RegExp(`^input\\.name: "${name}" looks like APT31 \\(actor:apt31\\)`));
+    }
+    // Another kind may share the name, and a name that merely resembles is not refused.
+    for (const [kind, name] of [
+      ['Campaign', 'APT31'],
+      ['ThreatActor', 'APT310'],
+    ] as const) {
+      const { errors } = await as('editor')(CREATE_ENTITY, {
+        kind,
+        input: { id: `race-test:lookalike:${kind}-${name}`, name, citations: cites },
+      });
+      expect(errors, `${kind} ${name}`).toBeUndefined();
+    }
+  });
+
+  it('stores aliases that differ only in case, and repeated citations, once', async () => {
+    const sourceId = await source('race-test:once:source');
+    const cite = { sourceId, quote: 'the words' };
+    const created = await as('editor')(
+      `mutation($input: EntityInput!) { createEntity(kind: ThreatActor, input: $input) { aliases { name citations { quote } } citations { quote } } }`,
+      {
+        input: {
+          id: 'race-test:once:actor',
+          name: 'Test Group Once',
+          aliases: [
+            { name: 'Once Team', givenBy: 'Vendor', citations: [cite] },
+            { name: 'once team', givenBy: 'Vendor', citations: [cite, cite] },
+          ],
+          citations: [cite, cite],
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createEntity).toEqual({
+      aliases: [{ name: 'Once Team', citations: [{ quote: 'the words' }] }],
+      citations: [{ quote: 'the words' }],
+    });
+    const updated = await as('editor')(
+      `mutation($input: EntityUpdateInput!) { updateEntity(id: "race-test:once:actor", input: $input) { aliases { name } citations { quote } } }`,
+      { input: { addAliases: [{ name: 'ONCE TEAM', givenBy: 'Vendor', citations: [cite] }], addCitations: [cite] } },
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data?.updateEntity).toEqual({ aliases: [{ name: 'Once Team' }], citations: [{ quote: 'the words' }] });
   });
 });
