@@ -96,7 +96,7 @@ async function main(): Promise<void> {
             variables: {
               input: {
                 id,
-                name: `Load test actor ${index}-${sequence}`,
+                name: `Load test actor ${index} write ${sequence}`,
                 citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }],
               },
             },

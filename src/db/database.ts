@@ -70,6 +70,11 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/** A write refused by a uniqueness constraint (an id another write took first). */
+export function isUniquenessViolation(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
 /** Maps a driver or server error to the API's error model; internals stay in `cause` for the log. */
 export function mapDatabaseError(error: unknown, statement: string, timeoutMs: number): Error {
   if (error instanceof Neo4jError) {
@@ -84,7 +89,7 @@ export function mapDatabaseError(error: unknown, statement: string, timeoutMs: n
         error,
       );
     }
-    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    if (isUniquenessViolation(error)) {
       return apiError('CONFLICT', 'The change conflicts with an existing entity (a unique key is taken).', {}, error);
     }
     if (error.code.startsWith('Neo.ClientError.Security.')) {

@@ -1,8 +1,9 @@
 import { badUserInput } from '../errors.js';
-import { decodeCitations, type Citation } from '../model/citations.js';
+import { decodeCitations, uniqueCitations, type Citation } from '../model/citations.js';
+import { nameKey } from '../model/names.js';
 import { withConfidenceScore } from '../model/confidence.js';
 import type { PartialDate } from '../model/partialDate.js';
-import { ID_PREFIX_BY_OWN_KIND, hasOwnType, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
+import { ID_PREFIX_BY_OWN_KIND, PARTY_KINDS, hasOwnType, type EntityKind, type RelationshipType } from '../model/vocabulary.js';
 import type { EntityRow } from '../read/rows.js';
 import type { AliasInput, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import {
@@ -28,11 +29,12 @@ import {
  * because this layer does not import the API's generated types.
  */
 
-/** An id an input names: it must exist in the graph (as a Source, for citations). */
+/** An id an input names: it must exist in the graph (as a Source, for citations; as one of `oneOf`, where given). */
 export interface Reference {
   argument: string;
   id: string;
   kind?: 'Source';
+  oneOf?: readonly EntityKind[];
 }
 
 export interface Edit {
@@ -131,15 +133,27 @@ function citing(
   checked.forEach((citation, index) =>
     refs.push({ argument: `${field}[${index}].sourceId`, id: citation.sourceId, kind: 'Source' }),
   );
-  return checked;
+  return uniqueCitations(checked);
 }
 
+/**
+ * Checked aliases, each name once per giver: names that differ only in case, spacing or accents
+ * ("APT 31", "apt31") are one alias (the first spelling), citing what each of them cites.
+ */
 function aliases(field: string, list: readonly AliasArg[] | null | undefined, refs: Reference[]): AliasInput[] {
-  return (list ?? []).map((alias, index) => ({
-    name: text(`${field}[${index}].name`, alias.name, LIMITS.name, true)!,
-    givenBy: text(`${field}[${index}].givenBy`, alias.givenBy, LIMITS.short),
-    citations: citing(`${field}[${index}].citations`, alias.citations, true, refs),
-  }));
+  const byKey = new Map<string, AliasInput>();
+  (list ?? []).forEach((alias, index) => {
+    const checked: AliasInput = {
+      name: text(`${field}[${index}].name`, alias.name, LIMITS.name, true)!,
+      givenBy: text(`${field}[${index}].givenBy`, alias.givenBy, LIMITS.short),
+      citations: citing(`${field}[${index}].citations`, alias.citations, true, refs),
+    };
+    const key = JSON.stringify([nameKey(checked.name), checked.givenBy ?? '']);
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, checked);
+    else first.citations = uniqueCitations([...first.citations, ...checked.citations]);
+  });
+  return [...byKey.values()];
 }
 
 /** Only the fields given: an update keeps the others. */
@@ -293,6 +307,8 @@ export function newLink(input: LinkArg): Edit {
     { argument: 'input.from', id: input.from },
     { argument: 'input.to', id: input.to },
   ];
+  // The claimant is a party that makes claims: it must exist, or the claim is attributed to no one.
+  if (input.claimedById) references.push({ argument: 'input.claimedById', id: input.claimedById, oneOf: PARTY_KINDS });
   const props = withConfidenceScore({
     ...confidenceProps(input),
     ...(input.claimedById ? { claimedBy: input.claimedById } : {}),
@@ -360,6 +376,6 @@ export function updatedEntity(current: EntityRow & { kind: EntityKind }, changes
     props: { ...stored.props, ...changes.props },
     dates: { ...stored.dates, ...changes.dates },
     aliases: changes.addAliases,
-    citations: [...decodeCitations(current.citeSources, current.citeQuotes), ...changes.addCitations],
+    citations: uniqueCitations([...decodeCitations(current.citeSources, current.citeQuotes), ...changes.addCitations]),
   };
 }

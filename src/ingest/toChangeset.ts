@@ -1,4 +1,5 @@
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
+import { endpointProblem } from '../model/vocabulary.js';
 import type { Changeset, Citation, EntityInput, PropertyValue, RelationshipInput } from '../write/changeset.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 import type { Resolution } from './resolveAliases.js';
@@ -92,6 +93,13 @@ export function toChangeset(
   }
 
   const idOf = (ref: string): string | undefined => resolution.ids.get(ref) ?? document.restored.stixIds.get(ref);
+  const kinds = new Map<string, string>();
+  for (const [id, held] of resolution.existing) kinds.set(id, held.kind);
+  for (const object of document.objects) {
+    const action = resolution.actions.get(object);
+    if (action !== undefined) kinds.set(action.id, object.kind);
+  }
+  const kindOf = (id: string): string | undefined => kinds.get(id);
   const seen = new Set<string>();
   const skipped = new Map<string, number>();
   for (const link of document.links) {
@@ -103,6 +111,15 @@ export function toChangeset(
       if (link.required)
         warnings.push(`${link.at}: refers to ${missing}, which is in neither the file nor the graph; it was skipped`);
       else skipped.set(link.type, (skipped.get(link.type) ?? 0) + 1);
+      continue;
+    }
+    // A link its type does not allow between these kinds, or from an entity to itself (two clusters
+    // that resolved to one actor), is a defect of that link alone: skipped, named.
+    const fromKind = kindOf(from);
+    const toKind = kindOf(to);
+    const ends = fromKind && toKind ? endpointProblem({ type: link.type, from, to }, fromKind, toKind) : null;
+    if (ends !== null) {
+      warnings.push(`${link.at}: ${link.type} ${ends.end === 'from' ? 'start' : 'end'} ${ends.message}; it was skipped`);
       continue;
     }
     const identity = relationshipIdentity({ type: link.type, from, to, key: link.key });

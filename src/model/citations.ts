@@ -29,3 +29,14 @@ export function decodeCitations(sources: unknown, quotes: unknown): Citation[] {
     return { sourceId, quote: typeof quote === 'string' && quote !== '' ? quote : null };
   });
 }
+
+/** The citations with each (source, quote) once: citing the same words of a source twice adds nothing. */
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((citation) => {
+    const key = JSON.stringify([citation.sourceId, citation.quote ?? '']);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

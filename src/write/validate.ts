@@ -1,10 +1,11 @@
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, isOneOf, type EntityKind } from '../model/vocabulary.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, endpointProblem, isOneOf, type EntityKind } from '../model/vocabulary.js';
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { MAX_TEXT, type Changeset, type Citation, type Problem, type RelationshipInput } from './changeset.js';
 
 /**
  * The rules every changeset is held to before anything is written: ids, kinds and types from the
- * vocabulary, plain property values, every claim citing a Source, relationship ends that exist.
+ * vocabulary, plain property values, every claim citing a Source, relationship ends that exist and
+ * are of the kinds their type allows (src/model/vocabulary.ts, RELATIONSHIP_ENDPOINTS).
  */
 
 function describeRelationship(index: number, rel: RelationshipInput): string {
@@ -85,6 +86,10 @@ export function validateChangeset(changeset: Changeset, existing: ReadonlyMap<st
     }
     if (!known(rel.from)) problems.push({ at, message: `its start ${rel.from} is neither in the changeset nor in the graph` });
     if (!known(rel.to)) problems.push({ at, message: `its end ${rel.to} is neither in the changeset nor in the graph` });
+    const fromKind = ids.get(rel.from) ?? existing.get(rel.from);
+    const toKind = ids.get(rel.to) ?? existing.get(rel.to);
+    const ends = isOneOf(RELATIONSHIP_TYPES, rel.type) && fromKind && toKind ? endpointProblem(rel, fromKind, toKind) : null;
+    if (ends !== null) problems.push({ at, message: `its ${ends.end === 'from' ? 'start' : 'end'} ${ends.message}` });
     const identity = relationshipIdentity(rel);
     if (relationshipKeys.has(identity)) problems.push({ at, message: `appears twice (key "${rel.key}")` });
     relationshipKeys.add(identity);

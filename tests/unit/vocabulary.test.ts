@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildSchema, type GraphQLEnumType } from 'graphql';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 import { scoreConfidenceText } from '../../src/model/confidence.js';
@@ -9,7 +12,9 @@ import {
   DATE_PRECISIONS,
   ENTITY_KINDS,
   ORGANIZATION_TYPES,
+  RELATIONSHIP_ENDPOINTS,
   RELATIONSHIP_TYPES,
+  endpointProblem,
   RESPONSE_TYPES,
   SOURCE_TYPES,
   STANCES,
@@ -34,6 +39,40 @@ describe('the vocabulary', () => {
     expect(values('DatePrecision')).toEqual([...DATE_PRECISIONS].sort());
     expect(values('StanceBasis')).toEqual([...STANCE_BASES].sort());
     expect(values('DateBasis')).toEqual([...DATE_BASES].sort());
+  });
+});
+
+describe('the allowed ends of relationships', () => {
+  it('are shown exactly by the table in docs/model.md', () => {
+    const doc = fs.readFileSync(path.join(PROJECT_ROOT, 'docs/model.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### Allowed ends'), doc.indexOf('### Stances'));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \| ([^|]+) \|$/gm)].map(([, type, from, to]) => [
+      type,
+      from!.trim(),
+      to!.trim(),
+    ]);
+    const linkable = ENTITY_KINDS.filter((kind) => kind !== 'Source');
+    const cell = (kinds: readonly string[]): string => (kinds.length === linkable.length ? 'any but Source' : kinds.join(', '));
+    expect(documented).toEqual(
+      Object.entries(RELATIONSHIP_ENDPOINTS).map(([type, { from, to }]) => [type, cell(from), cell(to)]),
+    );
+    expect(Object.keys(RELATIONSHIP_ENDPOINTS).sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+  });
+
+  it('refuse self-links and wrong kinds, naming the kinds allowed', () => {
+    const rel = { type: 'SPONSORED_BY' as const, from: 'org:x', to: 'campaign:y' };
+    expect(endpointProblem(rel, 'Organization', 'Campaign')).toEqual({
+      end: 'from',
+      message: 'org:x is an Organization; a SPONSORED_BY relationship starts at ThreatActor, PersonGroup or Person',
+    });
+    expect(endpointProblem({ ...rel, from: 'actor:a' }, 'ThreatActor', 'Campaign')?.message).toBe(
+      'campaign:y is a Campaign; a SPONSORED_BY relationship ends at State or Organization',
+    );
+    expect(endpointProblem({ ...rel, from: 'actor:a', to: 'actor:a' }, 'ThreatActor', 'ThreatActor')?.end).toBe('to');
+    expect(endpointProblem({ ...rel, type: 'RELATED_TO', to: 'source:s' }, 'Organization', 'Source')?.message).toMatch(
+      /ends at any kind but a Source$/,
+    );
+    expect(endpointProblem({ ...rel, from: 'actor:a', to: 'state:cn' }, 'ThreatActor', 'State')).toBeNull();
   });
 });
 
