@@ -1,15 +1,17 @@
 // An entity and some of its typed relationship lists in one statement, two levels deep at most, with
-// only the id, kind, name, description and knownSince of the entities at the far ends: what a request
+// only the id, kind and name of the entities at the far ends, and their description and knownSince
+// where asked (an ATT&CK technique's description runs to kilobytes): what a request
 // such as threatActor(id) { uses { node { id name } } } or
 // threatActor(id) { campaigns { node { targets { node { id name } } } } } reads. The selection picks
 // the lists (src/graphql/preload.ts); the entity loader and read/links would take a statement per
 // level and send every property of every entity they reach.
 // Parameters: $id, $limit (relationships per list, as read/links), $lists (list of {field, types,
-//   direction (OUT | IN | BOTH), props (boolean: return the relationship's properties), lists (the
-//   same for the entity at the far end, whose lists are then empty)}).
+//   direction (OUT | IN | BOTH), props (boolean: return the relationship's properties), described
+//   (boolean: return the far end's description and knownSince), lists (the same for the entity at
+//   the far end, whose lists are then empty)}).
 // Returns: entity (the properties of src/read/projection.ts), lists (list of {field, rows}, a row
 //   being {type, direction (seen from the entity it was read from), props (the relationship
-//   properties the API reads, or an empty map), node (id, kind, name, description, knownSince),
+//   properties the API reads, or an empty map), node (id, kind, name; description, knownSince),
 //   lists}), in read/links's order.
 MATCH (n:Entity {id: $id})
 CALL (n) {
@@ -37,7 +39,9 @@ CALL (n) {
             THEN r2 {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes,
               .knownSince, .basis, .reportedBy}
             ELSE {} END,
-          node: m2 {.id, .kind, .name, .description, .knownSince},
+          node: CASE WHEN inner.described
+            THEN m2 {.id, .kind, .name, .description, .knownSince}
+            ELSE m2 {.id, .kind, .name} END,
           lists: []
         }) AS rows
       }
@@ -50,7 +54,9 @@ CALL (n) {
         THEN r {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes,
           .knownSince, .basis, .reportedBy}
         ELSE {} END,
-      node: m {.id, .kind, .name, .description, .knownSince},
+      node: CASE WHEN list.described
+        THEN m {.id, .kind, .name, .description, .knownSince}
+        ELSE m {.id, .kind, .name} END,
       lists: lists
     }) AS rows
   }

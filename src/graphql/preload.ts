@@ -3,7 +3,7 @@ import type { EntityRow, LinkRow } from '../read/rows.js';
 import type { Context } from './context.js';
 import { DEFAULT_LINK_LIMIT } from './loaders.js';
 import { linkField } from './resolvers/linkFields.js';
-import { SUMMARY_FIELDS, fieldsOf, selectedFields } from './selection.js';
+import { NAME_FIELDS, SUMMARY_FIELDS, fieldsOf, selectedFields } from './selection.js';
 
 /**
  * One statement for an entity and the relationship lists its selection asks for, as @neo4j/graphql
@@ -23,6 +23,8 @@ export interface ListParam {
   direction: string;
   /** Whether anything but the far end is asked of the relationship (its confidence, citations, id, …). */
   props: boolean;
+  /** Whether the far end's description or knownSince is asked, beyond its id, kind and name. */
+  described: boolean;
   lists: ListParam[];
 }
 
@@ -85,6 +87,7 @@ function listParam(info: SelectionInfo, parent: string, field: string, nodes: Fi
     types: [...spec.types],
     direction: spec.direction,
     props: [...linkFields.keys()].some((name) => !WITHOUT_PROPS.has(name)),
+    described: [...nodeFields.keys()].some((name) => SUMMARY_FIELDS.has(name) && !NAME_FIELDS.has(name)),
     lists,
   };
 }

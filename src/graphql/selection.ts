@@ -1,5 +1,5 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { ENTITY_SUMMARY_PROPERTIES } from '../read/projection.js';
+import { ENTITY_NAME_PROPERTIES, ENTITY_SUMMARY_PROPERTIES } from '../read/projection.js';
 
 /**
  * What a selection asks for, read from the query itself, so that a resolver can choose a statement
@@ -11,6 +11,9 @@ import { ENTITY_SUMMARY_PROPERTIES } from '../read/projection.js';
  * read as the field of its name; __typename from the kind).
  */
 export const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', ...ENTITY_SUMMARY_PROPERTIES]);
+
+/** The summary fields a row of ENTITY_NAME_PROPERTIES answers. */
+export const NAME_FIELDS: ReadonlySet<string> = new Set(['__typename', ...ENTITY_NAME_PROPERTIES]);
 
 /**
  * The fields of some selection sets by name (every node of a name: aliases and repeats), with

@@ -68,6 +68,9 @@ export const ENTITY_PROPERTIES = [
  */
 export const ENTITY_SUMMARY_PROPERTIES = ['id', 'kind', 'name', 'description', 'knownSince'] as const;
 
+/** The fewest a list of names reads (read/entity-with-links, where no description or date is asked). */
+export const ENTITY_NAME_PROPERTIES = ['id', 'kind', 'name'] as const;
+
 /** What the link types' resolvers read from a relationship (`props` of read/links). */
 export const LINK_PROPERTIES = [
   'key',

@@ -28,7 +28,7 @@ const plan = (query: string) => listsToPreload(infoOf(query), 'ThreatActor');
 describe('single-statement reads', () => {
   it("reads an actor's techniques with their names in one statement, without the relationships' properties", () => {
     expect(plan('{ threatActor(id: "a") { id name uses { node { id name } } } }')).toEqual([
-      { field: 'uses', types: ['USES'], direction: 'OUT', props: false, lists: [] },
+      { field: 'uses', types: ['USES'], direction: 'OUT', props: false, described: false, lists: [] },
     ]);
   });
 
@@ -39,9 +39,16 @@ describe('single-statement reads', () => {
         types: ['CONDUCTED_BY', 'ATTRIBUTED_TO'],
         direction: 'IN',
         props: false,
-        lists: [{ field: 'targets', types: ['TARGETS'], direction: 'OUT', props: false, lists: [] }],
+        described: false,
+        lists: [{ field: 'targets', types: ['TARGETS'], direction: 'OUT', props: false, described: false, lists: [] }],
       },
     ]);
+  });
+
+  it("reads the far ends' description and knownSince only when asked", () => {
+    expect(plan('{ threatActor(id: "a") { uses { node { id description } } } }')).toMatchObject([{ described: true }]);
+    expect(plan('{ threatActor(id: "a") { uses { node { knownSince } } } }')).toMatchObject([{ described: true }]);
+    expect(plan('{ threatActor(id: "a") { uses { node { __typename id kind name } } } }')).toMatchObject([{ described: false }]);
   });
 
   it('reads the properties of the relationships when a link field asks for them', () => {

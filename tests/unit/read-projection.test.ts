@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadStatements } from '../../src/db/statements.js';
-import { SUMMARY_FIELDS } from '../../src/graphql/selection.js';
-import { ENTITY_PROPERTIES, ENTITY_SUMMARY_PROPERTIES, LINK_PROPERTIES } from '../../src/read/projection.js';
+import { NAME_FIELDS, SUMMARY_FIELDS } from '../../src/graphql/selection.js';
+import {
+  ENTITY_NAME_PROPERTIES,
+  ENTITY_PROPERTIES,
+  ENTITY_SUMMARY_PROPERTIES,
+  LINK_PROPERTIES,
+} from '../../src/read/projection.js';
 
 /** The property keys of every map projection `var {.a, .b, …}` in a statement. */
 function projections(text: string): string[][] {
@@ -27,7 +32,10 @@ describe('cypher/read/*', () => {
     let summaryProjections = 0;
     for (const [name, text] of reads) {
       for (const keys of projections(text)) {
-        if (keys.includes('kind') && keys.length === ENTITY_SUMMARY_PROPERTIES.length) {
+        if (keys.includes('kind') && keys.length === ENTITY_NAME_PROPERTIES.length) {
+          summaryProjections += 1;
+          expect(keys, name).toEqual([...ENTITY_NAME_PROPERTIES]);
+        } else if (keys.includes('kind') && keys.length === ENTITY_SUMMARY_PROPERTIES.length) {
           summaryProjections += 1;
           expect(keys, name).toEqual([...ENTITY_SUMMARY_PROPERTIES]);
         } else if (keys.includes('kind')) {
@@ -38,10 +46,11 @@ describe('cypher/read/*', () => {
     }
     expect(entityProjections).toBeGreaterThanOrEqual(10);
     // read/entity-summaries-by-id and the two levels of far ends in read/entity-with-links.
-    expect(summaryProjections).toBeGreaterThanOrEqual(3);
+    expect(summaryProjections).toBeGreaterThanOrEqual(5);
   });
 
   it('answers from summary projections only the fields every entity type reads from those properties', () => {
     expect([...SUMMARY_FIELDS].sort()).toEqual(['__typename', ...ENTITY_SUMMARY_PROPERTIES].sort());
+    expect([...NAME_FIELDS].sort()).toEqual(['__typename', ...ENTITY_NAME_PROPERTIES].sort());
   });
 });
