@@ -101,7 +101,8 @@ const log = (message: string): void => {
 const config = loadConfig({
   ...process.env,
   NEO4J_EMBEDDED_HOME: '.neo4j/bench',
-  NEO4J_EMBEDDED_PORT: '7741',
+  // BENCH_NEO4J_PORT: another port, so that a run does not collide with one already on 7741.
+  NEO4J_EMBEDDED_PORT: process.env.BENCH_NEO4J_PORT ?? '7741',
   NEO4J_EMBEDDED_APOC: 'true',
 });
 const embedded = config.neo4j.uri === undefined;

@@ -22,7 +22,9 @@ function sourceFiles(dir) {
 
 async function sourceStamp(esbuildVersion) {
   const hash = createHash('sha256').update(esbuildVersion);
-  for (const file of [...sourceFiles(path.join(ROOT, 'src')), path.join(ROOT, 'tsconfig.json')]) {
+  // This script too: a change to the build options must rebuild.
+  const inputs = [...sourceFiles(path.join(ROOT, 'src')), path.join(ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url)];
+  for (const file of inputs) {
     hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
@@ -42,7 +44,9 @@ export async function buildApi() {
     packages: 'external',
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    // The Node of package.json's engines: with 'node20' (20.0, before import attributes) esbuild drops
+    // the `with { type: 'json' }` of a JSON import, and Node then refuses to load the module.
+    target: 'node20.19',
     // A map beside the file for debugging; Node reads it only with --enable-source-maps.
     sourcemap: 'linked',
     logLevel: 'warning',

@@ -46,7 +46,7 @@ export const PEER_WORKLOADS: PeerWorkload[] = [
   {
     name: 'lookup-by-id',
     title: 'lookup by id',
-    ours: `query LookupById($id: ID!) { node(id: $id) { id kind name description knownSince } }`,
+    ours: `query LookupById($id: ID!) { node(id: $id) { id ... on Entity { kind name description knownSince } } }`,
     peer: `query LookupById($id: ID!) { entities(where: { id: { eq: $id } }) { id kind name description knownSince } }`,
     variables: (pools, random, count) => {
       const entities = pools.entities.filter((entity) => entity.kind !== 'Source');

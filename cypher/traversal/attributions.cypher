@@ -1,32 +1,20 @@
-// Who holds whom responsible for which campaign: the NAMES_RESPONSIBLE stances of attribution
-// responses and the CONDEMNS stances of any response (one row per stance and campaign), whether in
-// the party's own words or as a source reports them (the stance's basis and reportedBy), and the
-// CONDUCTED_BY / ATTRIBUTED_TO claims on campaigns that no attribution response of the claimant
-// states (one row each).
-// With $accused and $includeSponsoredActors, a row may also name a threat actor SPONSORED_BY the
-// accused, directly or through a body that is PART_OF it; `sponsor` is then the accused.
-// Parameters: $accused, $includeSponsoredActors (boolean), $attributor, $campaign (ids or null),
+// Who holds whom responsible for which campaign, whoever the accused: the NAMES_RESPONSIBLE stances
+// of attribution responses and the CONDEMNS stances of any response (one row per stance and
+// campaign), whether in the party's own words or as a source reports them (the stance's basis and
+// reportedBy), and the CONDUCTED_BY / ATTRIBUTED_TO claims on campaigns that no attribution response
+// of the claimant states (one row each). With an accused, traversal/attributions-of-accused answers
+// instead, starting from it: this one scans every response and campaign.
+// Parameters: $attributor, $campaign (ids or null),
 //   $basis (OWN_WORDS, REPORTED or null: only stances on that basis, a stance without one counting
 //   as OWN_WORDS; claims are then left out),
 //   $from, $to (DATEs or null: responses whose date overlaps; claims, being undated, drop out),
 //   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf), $limit.
 // Returns: up to $limit + 1 rows, dated first, oldest first: recordedAs (RESPONSE | CLAIM),
-//   response, attributor, accused, sponsor, campaign (entities or null), props (of the stance or
-//   the claim relationship).
-OPTIONAL MATCH (target:Entity {id: $accused})
-CALL (target) {
-  OPTIONAL MATCH (target)(()<-[pp:PART_OF]-(body:Entity)
-      WHERE $asOf IS NULL OR (pp.knownSince <= $asOf AND body.knownSince <= $asOf)
-    ){0,1}(sponsor:Entity)<-[sp:SPONSORED_BY]-(actor:ThreatActor)
-  WHERE $includeSponsoredActors
-    AND ($asOf IS NULL OR (sp.knownSince <= $asOf AND actor.knownSince <= $asOf))
-  RETURN collect(DISTINCT actor.id) AS sponsoredIds
-}
-WITH target, CASE WHEN $accused IS NULL THEN null ELSE [$accused] + sponsoredIds END AS accusedIds
-CALL (accusedIds) {
+//   response, attributor, accused, sponsor (always null: see traversal/attributions-of-accused),
+//   campaign (entities or null), props (of the stance or the claim relationship).
+CALL () {
   MATCH (resp:Response)-[s:REFERS_TO]->(accused:Entity)
-  WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
-    AND ((s.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN resp.types) OR s.stance = 'CONDEMNS')
+  WHERE ((s.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN resp.types) OR s.stance = 'CONDEMNS')
     AND ($basis IS NULL OR coalesce(s.basis, 'OWN_WORDS') = $basis)
     AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf AND accused.knownSince <= $asOf))
     AND ($from IS NULL OR resp.occurredEnd >= $from)
@@ -43,8 +31,7 @@ CALL (accusedIds) {
     properties(s) AS props, resp.occurredOn AS issuedOn
   UNION ALL
   MATCH (campaign:Campaign)-[c:CONDUCTED_BY|ATTRIBUTED_TO]->(accused:Entity)
-  WHERE (accusedIds IS NULL OR accused.id IN accusedIds)
-    AND $from IS NULL AND $to IS NULL AND $basis IS NULL
+  WHERE $from IS NULL AND $to IS NULL AND $basis IS NULL
     AND ($asOf IS NULL OR (c.knownSince <= $asOf AND campaign.knownSince <= $asOf AND accused.knownSince <= $asOf))
   OPTIONAL MATCH (claimant:Entity {id: c.claimedBy})
   WHERE $asOf IS NULL OR claimant.knownSince <= $asOf
@@ -60,7 +47,7 @@ CALL (accusedIds) {
   RETURN 'CLAIM' AS recordedAs, null AS resp, claimant AS attributor, accused, campaign,
     properties(c) AS props, null AS issuedOn
 }
-WITH target, recordedAs, resp, attributor, accused, campaign, props, issuedOn
+WITH recordedAs, resp, attributor, accused, campaign, props, issuedOn
 WHERE $campaign IS NULL OR campaign.id = $campaign
 ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, props.stance, props.key
 LIMIT $limit + 1
@@ -68,6 +55,6 @@ RETURN recordedAs,
   resp {.*} AS response,
   attributor {.*} AS attributor,
   accused {.*} AS accused,
-  CASE WHEN target IS NOT NULL AND accused.id <> target.id THEN target {.*} END AS sponsor,
+  null AS sponsor,
   campaign {.*} AS campaign,
   props

@@ -30,6 +30,8 @@ export interface PageResult<T> {
 
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
+  /** Entities with only id, kind, name, description and knownSince, for lookups that ask nothing else. */
+  summaries: DataLoader<string, EntityRow | null>;
   aliases: DataLoader<string, AliasRow[]>;
   links: DataLoader<LinkQuery, LinkRow[], string>;
   /** Pages of nested lists, one statement per distinct (statement, window) for all parents. */
@@ -46,6 +48,12 @@ function linkKey(query: LinkQuery): string {
 export function createLoaders(db: Database): Loaders {
   const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
     const rows = await db.read<{ entity: EntityRow }>('read/entities-by-id', { ids: [...ids] });
+    const byId = new Map(rows.map((row) => [row.entity.id, row.entity]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const summaries = new DataLoader<string, EntityRow | null>(async (ids) => {
+    const rows = await db.read<{ entity: EntityRow }>('read/entity-summaries-by-id', { ids: [...ids] });
     const byId = new Map(rows.map((row) => [row.entity.id, row.entity]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -107,5 +115,5 @@ export function createLoaders(db: Database): Loaders {
     { cacheKeyFn: (query) => `${pageGroup(query)}|${query.id}` },
   );
 
-  return { entity, aliases, links, pages };
+  return { entity, summaries, aliases, links, pages };
 }

@@ -196,6 +196,21 @@ describe('attributions', () => {
     );
     expect(byCampaign.attributions.attributions).toHaveLength(5);
   });
+
+  it('answers for one accused what the question about everyone answers for it (two statements, one meaning)', async () => {
+    const fields = 'recordedAs stance basis attributor { id } accused { id } campaign { id } response { id } knownSince';
+    type Row = { accused: { id: string } } & Record<string, unknown>;
+    type Rows = { attributions: { attributions: Row[] } };
+    const everyone = await ask<Rows>(`{ attributions(limit: 500) { attributions { ${fields} } } }`);
+    const accusedIds = [...new Set(everyone.attributions.attributions.map((row) => row.accused.id))];
+    expect(accusedIds.length).toBeGreaterThan(1);
+    for (const accused of accusedIds) {
+      const one = await ask<Rows>(`{ attributions(accused: "${accused}", limit: 500) { attributions { ${fields} } } }`);
+      expect(one.attributions.attributions, accused).toEqual(
+        everyone.attributions.attributions.filter((row) => row.accused.id === accused),
+      );
+    }
+  });
 });
 
 describe('neighborhood', () => {

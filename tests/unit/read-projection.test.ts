@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadStatements } from '../../src/db/statements.js';
-import { ENTITY_PROPERTIES, LINK_PROPERTIES } from '../../src/read/projection.js';
+import { NAME_FIELDS, SUMMARY_FIELDS } from '../../src/graphql/selection.js';
+import {
+  ENTITY_NAME_PROPERTIES,
+  ENTITY_PROPERTIES,
+  ENTITY_SUMMARY_PROPERTIES,
+  LINK_PROPERTIES,
+} from '../../src/read/projection.js';
 
 /** The property keys of every map projection `var {.a, .b, …}` in a statement. */
 function projections(text: string): string[][] {
@@ -23,14 +29,28 @@ describe('cypher/read/*', () => {
 
   it('projects entities and relationships as src/read/projection.ts lists them', () => {
     let entityProjections = 0;
+    let summaryProjections = 0;
     for (const [name, text] of reads) {
       for (const keys of projections(text)) {
-        if (keys.includes('kind')) {
+        if (keys.includes('kind') && keys.length === ENTITY_NAME_PROPERTIES.length) {
+          summaryProjections += 1;
+          expect(keys, name).toEqual([...ENTITY_NAME_PROPERTIES]);
+        } else if (keys.includes('kind') && keys.length === ENTITY_SUMMARY_PROPERTIES.length) {
+          summaryProjections += 1;
+          expect(keys, name).toEqual([...ENTITY_SUMMARY_PROPERTIES]);
+        } else if (keys.includes('kind')) {
           entityProjections += 1;
           expect(keys, name).toEqual([...ENTITY_PROPERTIES]);
         } else expect(keys, name).toEqual([...LINK_PROPERTIES]);
       }
     }
-    expect(entityProjections).toBeGreaterThanOrEqual(9);
+    expect(entityProjections).toBeGreaterThanOrEqual(10);
+    // read/entity-summaries-by-id and the two levels of far ends in read/entity-with-links.
+    expect(summaryProjections).toBeGreaterThanOrEqual(5);
+  });
+
+  it('answers from summary projections only the fields every entity type reads from those properties', () => {
+    expect([...SUMMARY_FIELDS].sort()).toEqual(['__typename', ...ENTITY_SUMMARY_PROPERTIES].sort());
+    expect([...NAME_FIELDS].sort()).toEqual(['__typename', ...ENTITY_NAME_PROPERTIES].sort());
   });
 });

@@ -1,8 +1,12 @@
 import { toNeo4jDate } from '../../db/values.js';
 import { apiError, badUserInput } from '../../errors.js';
 import { nameKey } from '../../model/names.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
+import { entityWithLists, preloaded } from '../preload.js';
+import { asksOnlySummary } from '../selection.js';
+import { LINK_FIELDS, type LinkField, type LinkFieldType } from './linkFields.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
 import { searchQuery } from '../search.js';
 import type { EntityRow, LinkRow, StanceRow } from '../../read/rows.js';
@@ -67,17 +71,36 @@ function stancesOf(rows: LinkRow[]): StanceRow[] {
   );
 }
 
+/**
+ * The typed relationship fields of a type (linkFields.ts): from the lists read with the row when its
+ * root field read them in one statement (src/graphql/preload.ts), else through the links loader.
+ */
+function typedLinks<T extends LinkFieldType>(typeName: T) {
+  const fields: Record<string, LinkField> = LINK_FIELDS[typeName];
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, spec]) => [
+      field,
+      (row: EntityRow, _args: unknown, context: Context) =>
+        linksTo(context, row.id, spec.types, spec.direction, spec.kinds, preloaded(row, field)),
+    ]),
+  ) as Record<keyof (typeof LINK_FIELDS)[T], (row: EntityRow, args: unknown, context: Context) => Promise<LinkRow[]>>;
+}
+
 async function stancesReceived(row: EntityRow, _args: unknown, context: Context): Promise<StanceRow[]> {
   return stancesOf(await links(context, row.id, ['REFERS_TO'], 'IN'));
 }
 
 async function byIdOrName(
   context: Context,
+  info: GraphQLResolveInfo,
   kind: string,
   id: string | null | undefined,
   name: string | null | undefined,
 ): Promise<EntityRow | null> {
   if (id) {
+    // With the lists its selection asks for, in one statement, when it asks for such lists.
+    const read = await entityWithLists(context, info, kind, id);
+    if (read !== undefined) return read;
     const row = await context.loaders.entity.load(id);
     return row?.kind === kind ? row : null;
   }
@@ -107,15 +130,17 @@ async function lookup(context: Context, name: string, kinds: string[] | null, li
 
 export const modelResolvers: Resolvers = {
   Query: {
-    entity: (_root, { id }, context) => context.loaders.entity.load(id),
+    // A lookup asking only id, kind, name, description or knownSince reads only those.
+    entity: (_root, { id }, context, info) =>
+      (asksOnlySummary(info) ? context.loaders.summaries : context.loaders.entity).load(id),
     lookup: (_root, { name, kinds }, context) => lookup(context, name, checkKinds(kinds)),
-    threatActor: (_root, { id, name }, context) => byIdOrName(context, 'ThreatActor', id, name),
-    state: (_root, { id, name }, context) => byIdOrName(context, 'State', id, name),
-    organization: (_root, { id, name }, context) => byIdOrName(context, 'Organization', id, name),
-    person: (_root, { id, name }, context) => byIdOrName(context, 'Person', id, name),
-    campaign: (_root, { id, name }, context) => byIdOrName(context, 'Campaign', id, name),
-    response: (_root, { id }, context) => byIdOrName(context, 'Response', id, null),
-    source: (_root, { id }, context) => byIdOrName(context, 'Source', id, null),
+    threatActor: (_root, { id, name }, context, info) => byIdOrName(context, info, 'ThreatActor', id, name),
+    state: (_root, { id, name }, context, info) => byIdOrName(context, info, 'State', id, name),
+    organization: (_root, { id, name }, context, info) => byIdOrName(context, info, 'Organization', id, name),
+    person: (_root, { id, name }, context, info) => byIdOrName(context, info, 'Person', id, name),
+    campaign: (_root, { id, name }, context, info) => byIdOrName(context, info, 'Campaign', id, name),
+    response: (_root, { id }, context, info) => byIdOrName(context, info, 'Response', id, null),
+    source: (_root, { id }, context, info) => byIdOrName(context, info, 'Source', id, null),
 
     threatActors: (_root, { filter, ...args }, context) =>
       paginate(
@@ -222,39 +247,26 @@ export const modelResolvers: Resolvers = {
 
   ThreatActor: {
     ...entityFields,
-    sponsors: (row, _args, context) => linksTo(context, row.id, ['SPONSORED_BY'], 'OUT', ['State']),
-    campaigns: (row, _args, context) => linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'IN', ['Campaign']),
-    members: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'IN', null),
+    ...typedLinks('ThreatActor'),
     stancesReceived,
-    uses: (row, _args, context) => linksTo(context, row.id, ['USES'], 'OUT', null),
-    possiblySameAs: (row, _args, context) => linksTo(context, row.id, ['POSSIBLY_SAME_AS'], 'BOTH', ['ThreatActor']),
   },
   State: {
     ...entityFields,
     isoCode: (row) => stringOrNull(row.isoCode),
-    memberOf: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'OUT', ['Organization']),
-    sponsoredActors: (row, _args, context) => linksTo(context, row.id, ['SPONSORED_BY'], 'IN', ['ThreatActor']),
-    bodies: (row, _args, context) => linksTo(context, row.id, ['PART_OF'], 'IN', ['Organization']),
-    criticalInfrastructure: (row, _args, context) =>
-      linksTo(context, row.id, ['DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'], 'IN', ['Organization']),
+    ...typedLinks('State'),
     responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY', 'ON_BEHALF_OF'], 'IN'),
     stancesReceived,
   },
   Organization: {
     ...entityFields,
     orgType: (row) => (row.orgType ?? null) as never,
-    members: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'IN', null),
-    partOf: (row, _args, context) => linksTo(context, row.id, ['PART_OF'], 'OUT', null),
-    roles: (row, _args, context) => linksTo(context, row.id, ['HOLDS_ROLE'], 'IN', ['Person']),
+    ...typedLinks('Organization'),
     responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY', 'ON_BEHALF_OF'], 'IN'),
-    targetedBy: (row, _args, context) => linksTo(context, row.id, ['TARGETS'], 'IN', ['Campaign']),
-    designatedCriticalInfrastructureBy: (row, _args, context) =>
-      linksTo(context, row.id, ['DESIGNATED_CRITICAL_INFRASTRUCTURE_BY'], 'OUT', ['State']),
     stancesReceived,
   },
   Person: {
     ...entityFields,
-    roles: (row, _args, context) => linksTo(context, row.id, ['HOLDS_ROLE'], 'OUT', ['Organization']),
+    ...typedLinks('Person'),
     responsesIssued: (row, _args, context) => nodesVia(context, row.id, ['ISSUED_BY'], 'IN'),
     stancesReceived,
   },
@@ -262,15 +274,14 @@ export const modelResolvers: Resolvers = {
     ...entityFields,
     size: (row) => (typeof row.size === 'number' ? row.size : null),
     nationality: (row) => stringOrNull(row.nationality),
-    memberOf: (row, _args, context) => linksTo(context, row.id, ['MEMBER_OF'], 'OUT', null),
+    ...typedLinks('PersonGroup'),
     stancesReceived,
   },
   Campaign: {
     ...entityFields,
     started: (row) => partialDateOf(row, 'started'),
     disclosed: (row) => partialDateOf(row, 'disclosed'),
-    targets: (row, _args, context) => linksTo(context, row.id, ['TARGETS'], 'OUT', null),
-    conductedBy: (row, _args, context) => linksTo(context, row.id, ['CONDUCTED_BY', 'ATTRIBUTED_TO'], 'OUT', ['ThreatActor']),
+    ...typedLinks('Campaign'),
     responses: (row, _args, context) => nodesVia(context, row.id, ['CONCERNS'], 'IN'),
   },
   Response: {

@@ -9,6 +9,7 @@ import type { PageResult } from '../loaders.js';
 import { offsetPage, offsetWindow, type PageArgs } from '../pagination.js';
 import { checkKinds, type Direction } from './shared.js';
 import { searchQuery } from '../search.js';
+import { asksOnlySummary } from '../selection.js';
 
 /**
  * Resolvers of schema/relay.graphql and Query.node: global ids for entities and relationships,
@@ -34,9 +35,10 @@ function linkRelationshipId(link: LinkRow): string {
   return relationshipId({ type: link.type, source, target, key });
 }
 
-async function nodeById(context: Context, id: string): Promise<NodeRow | null> {
+/** `summary`: the selection reads only id, kind, name, description or knownSince of an entity. */
+async function nodeById(context: Context, id: string, summary: boolean): Promise<NodeRow | null> {
   const parts = parseRelationshipId(id);
-  if (parts === null) return context.loaders.entity.load(id);
+  if (parts === null) return (summary ? context.loaders.summaries : context.loaders.entity).load(id);
   const [row] = await context.db.read<RelationshipRow>('read/relationship-by-id', parts);
   if (row === undefined) return null;
   const edge: GraphEdgeRow = { ...row, id: relationshipId(row), direction: 'OUT' };
@@ -132,10 +134,11 @@ const linkIds = { relationshipId: linkRelationshipId };
 
 export const relayResolvers: Resolvers = {
   Query: {
-    node: (_root, { id }, context) => nodeById(context, id),
-    nodes: (_root, { ids }, context) => {
+    node: (_root, { id }, context, info) => nodeById(context, id, asksOnlySummary(info)),
+    nodes: (_root, { ids }, context, info) => {
       if (ids.length > MAX_NODES) throw badUserInput('ids', `must be at most ${MAX_NODES} ids, got ${ids.length}`);
-      return Promise.all(ids.map((id) => nodeById(context, id)));
+      const summary = asksOnlySummary(info);
+      return Promise.all(ids.map((id) => nodeById(context, id, summary)));
     },
     searchConnection: (_root, args, context) => searchConnection(context, args),
   },

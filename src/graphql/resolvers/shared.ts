@@ -67,15 +67,19 @@ export function links(
   return context.loaders.links.load({ id, types, direction, limit });
 }
 
-/** Links whose far end is of one of the given kinds (a typed field such as State.memberOf). */
+/**
+ * Links whose far end is of one of the given kinds (a typed field such as State.memberOf); `known`:
+ * the list as already read with the entity (src/graphql/preload.ts), filtered alike.
+ */
 export async function linksTo(
   context: Context,
   id: string,
   types: string[],
   direction: Direction,
   kinds: string[] | null,
+  known?: LinkRow[],
 ): Promise<LinkRow[]> {
-  const rows = await links(context, id, types, direction);
+  const rows = known ?? (await links(context, id, types, direction));
   return kinds === null ? rows : rows.filter((row) => kinds.includes(row.node.kind));
 }
 

@@ -412,9 +412,7 @@ export const traversalResolvers: Resolvers = {
 
     attributions: async (_root, args, context) => {
       const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.listLimit);
-      const rows = await read<AttributionResult>(context, 'traversal/attributions', {
-        accused: args.accused ?? null,
-        includeSponsoredActors: args.includeSponsoredActors === true,
+      const common = {
         attributor: args.attributor ?? null,
         campaign: args.campaign ?? null,
         basis: args.basis ?? null,
@@ -422,7 +420,16 @@ export const traversalResolvers: Resolvers = {
         to: filterDate('to', args.to, 'end'),
         asOf: asOfParam(args.asOf),
         limit,
-      });
+      };
+      // With an accused, the statement that starts from it; only the question about everyone scans.
+      const rows =
+        args.accused !== null && args.accused !== undefined
+          ? await read<AttributionResult>(context, 'traversal/attributions-of-accused', {
+              ...common,
+              accused: args.accused,
+              includeSponsoredActors: args.includeSponsoredActors === true,
+            })
+          : await read<AttributionResult>(context, 'traversal/attributions', common);
       const kept = rows.slice(0, limit);
       prime(
         context,
