@@ -58,7 +58,9 @@ try {
   process.stdout.write(`EuRepoC parse and map only: ${seconds()}\n`);
   begin();
   const first = await importData(db, eurepoc);
-  process.stdout.write(`EuRepoC import: ${seconds()} (merges ${first.merges.length}, unchanged=${first.unchanged})\n`);
+  process.stdout.write(
+    `EuRepoC import: ${seconds()} (objects merged into existing entities ${first.merges.length}, kept apart with POSSIBLY_SAME_AS ${first.ambiguities.length}, unchanged=${first.unchanged})\n`,
+  );
   begin();
   const again = await importData(db, eurepoc);
   process.stdout.write(`EuRepoC re-import: ${seconds()} (unchanged=${again.unchanged})\n`);

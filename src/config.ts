@@ -153,6 +153,14 @@ function paths(env: Env, name: string): string[] | undefined {
     .map((file) => path.resolve(file));
 }
 
+/** Bounds on an import file (docs/import-export.md, "Size limits"). */
+export function importLimits(env: Env = process.env): { maxBytes: number; maxDepth: number } {
+  return {
+    maxBytes: integer(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
+    maxDepth: integer(env, 'IMPORT_MAX_DEPTH', 100, 8, 10_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI === '' ? undefined : env.NEO4J_URI;
   if (uri !== undefined && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/.test(uri)) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { badUserInput } from '../errors.js';
 import type { Citation } from '../model/citations.js';
+import { FIELD_LIMITS } from '../model/limits.js';
 import { nameKey } from '../model/names.js';
 import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
 
@@ -9,7 +10,7 @@ import { parsePartialDate, type PartialDate } from '../model/partialDate.js';
  * precision, confidence ranges, id syntax. Each failure is BAD_USER_INPUT naming the field.
  */
 
-export const LIMITS = { name: 300, description: 10_000, quote: 5_000, reason: 2_000, short: 300 } as const;
+export const LIMITS = FIELD_LIMITS;
 
 export function text(field: string, value: string | null | undefined, max: number, required = false): string | null {
   if (value === null || value === undefined) {

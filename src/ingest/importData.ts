@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Database } from '../db/database.js';
 import { APPLY_TIMEOUT_MS, applyChangesetInTransaction, type ApplyProgress, type ApplyReport } from '../write/apply.js';
 import { ChangesetError } from '../write/changeset.js';
+import { importLimits } from '../config.js';
 import type { ImportedDocument } from './imported.js';
 import { looksLikeEurepocCsv } from './eurepoc/csv.js';
 import { readEurepoc } from './eurepoc/read.js';
 import { absorbEntity, type Absorb } from './absorb.js';
+import { boundedBytes, checkNesting, DEFAULT_IMPORT_LIMITS, withinFieldLimits, type ImportLimits } from './bounds.js';
 import { readMispGalaxy } from './misp/read.js';
 import { resolveAliases, type AmbiguityNote, type MergeNote } from './resolveAliases.js';
 import { readStixBundle } from './stix/read.js';
@@ -35,6 +36,8 @@ export interface ImportOptions {
    */
   format?: ImportFormat;
   onProgress?: ApplyProgress;
+  /** Size and nesting bounds (IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH); the defaults otherwise. */
+  limits?: ImportLimits;
   /** For tests: a fixed import time, so that reports compare. */
   now?: () => Date;
 }
@@ -61,18 +64,8 @@ export interface ImportReport {
   unchanged: boolean;
 }
 
-function unzip(input: ImportInput): Buffer {
-  const gzipped = input.bytes.length > 2 && input.bytes[0] === 0x1f && input.bytes[1] === 0x8b;
-  try {
-    return gzipped ? gunzipSync(input.bytes) : input.bytes;
-  } catch (error) {
-    throw new ChangesetError(input.name, [
-      { at: input.name, message: `is not a readable gzip file: ${(error as Error).message}` },
-    ]);
-  }
-}
-
-function decode(input: ImportInput, bytes: Buffer): unknown {
+function decode(input: ImportInput, bytes: Buffer, limits: ImportLimits): unknown {
+  checkNesting(input.name, bytes, limits);
   const text = bytes.toString('utf8');
   try {
     return JSON.parse(text) as unknown;
@@ -97,14 +90,18 @@ function detectFormat(document: unknown, name: string): ImportFormat {
 }
 
 /** Parses and checks a file without touching the graph; throws ChangesetError naming what is wrong. */
-export function readImport(input: ImportInput, format?: ImportFormat): ImportedDocument {
-  const bytes = unzip(input);
+export function readImport(
+  input: ImportInput,
+  format?: ImportFormat,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): ImportedDocument {
+  const bytes = boundedBytes(input.name, input.bytes, limits);
   if (format === 'eurepoc' || (format === undefined && looksLikeEurepocCsv(bytes))) {
-    return readEurepoc(bytes.toString('utf8'), input.name);
+    return withinFieldLimits(readEurepoc(bytes.toString('utf8'), input.name));
   }
-  const document = decode(input, bytes);
+  const document = decode(input, bytes, limits);
   const chosen = format ?? detectFormat(document, input.name);
-  return chosen === 'stix' ? readStixBundle(document, input.name) : readMispGalaxy(document, input.name);
+  return withinFieldLimits(chosen === 'stix' ? readStixBundle(document, input.name) : readMispGalaxy(document, input.name));
 }
 
 export function sourceIdFor(sha256: string): string {
@@ -112,7 +109,7 @@ export function sourceIdFor(sha256: string): string {
 }
 
 export async function importData(db: Database, input: ImportInput, options: ImportOptions = {}): Promise<ImportReport> {
-  const document = readImport(input, options.format);
+  const document = readImport(input, options.format, options.limits ?? importLimits());
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const sourceId = sourceIdFor(sha256);
   const needsSource = document.objects.length + document.links.length > 0;

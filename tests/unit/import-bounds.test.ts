@@ -1,0 +1,55 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { boundedBytes, checkNesting, withinFieldLimits } from '../../src/ingest/bounds.js';
+import { emptyDocument } from '../../src/ingest/imported.js';
+import { ChangesetError } from '../../src/write/changeset.js';
+
+const limits = { maxBytes: 1_000_000, maxDepth: 20 };
+
+describe('import bounds', () => {
+  it('refuses a gzip that inflates past the limit, naming the setting, without inflating it all', () => {
+    // 1 MB of zeros gzips to about 1 KB; the limit stops zlib at 1,000,000 bytes.
+    const bomb = gzipSync(Buffer.alloc(5_000_000));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(() => boundedBytes('bomb.json.gz', bomb, limits)).toThrow(ChangesetError);
+    expect(() => boundedBytes('bomb.json.gz', bomb, limits)).toThrow(
+      /larger than 1,000,000 bytes once inflated \(IMPORT_MAX_BYTES\)/,
+    );
+    expect(boundedBytes('small.json.gz', gzipSync(Buffer.from('{"values":[]}')), limits).toString()).toBe('{"values":[]}');
+  });
+
+  it('refuses a plain file past the limit and a damaged gzip, by name', () => {
+    expect(() => boundedBytes('big.json', Buffer.alloc(1_000_001, 0x20), limits)).toThrow(/larger than 1,000,000 bytes \(/);
+    expect(() => boundedBytes('bad.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3]), limits)).toThrow(/is not a readable gzip file/);
+  });
+
+  it('refuses nesting deeper than the limit before parsing, and ignores brackets inside strings', () => {
+    const deep = Buffer.from('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(() => checkNesting('deep.json', deep, limits)).toThrow(/deeper than 20 levels at byte 20 \(IMPORT_MAX_DEPTH\)/);
+    expect(() =>
+      checkNesting('ok.json', Buffer.from(JSON.stringify({ a: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\\"[[[' })), limits),
+    ).not.toThrow();
+  });
+
+  it('skips an object whose description is longer than a mutation may write, naming it', () => {
+    const document = emptyDocument('stix', 'STIX 2.1', 2, { title: null, version: null, publisher: null });
+    const base = { names: [], props: {}, modified: null, resolveByName: false, identifiers: [], createOnly: false };
+    document.objects.push(
+      { ...base, at: 'objects[0] x', externalId: 'x', proposedId: 'x', kind: 'Malware', name: 'ok', description: 'short' },
+      {
+        ...base,
+        at: 'objects[1] y',
+        externalId: 'y',
+        proposedId: 'y',
+        kind: 'Malware',
+        name: 'long',
+        description: 'x'.repeat(10_001),
+      },
+    );
+    const kept = withinFieldLimits(document);
+    expect(kept.objects.map((object) => object.externalId)).toEqual(['x']);
+    expect(kept.warnings).toEqual([
+      'objects[1] y: description holds 10,001 characters, more than the 10,000 a description may; the object was skipped',
+    ]);
+  });
+});
