@@ -156,7 +156,7 @@ function paths(env: Env, name: string): string[] | undefined {
 /** Bounds on an import file (docs/import-export.md, "Size limits"). */
 export function importLimits(env: Env = process.env): { maxBytes: number; maxDepth: number } {
   return {
-    maxBytes: integer(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
+    maxBytes: integer(env, 'IMPORT_MAX_BYTES', 256 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
     maxDepth: integer(env, 'IMPORT_MAX_DEPTH', 100, 8, 10_000),
   };
 }

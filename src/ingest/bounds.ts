@@ -17,7 +17,7 @@ export interface ImportLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 512 * 1024 * 1024, maxDepth: 100 };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 100 };
 
 function refuse(origin: string, message: string): ChangesetError {
   return new ChangesetError(origin, [{ at: origin, message }]);
