@@ -24,7 +24,7 @@ export function text(field: string, value: string | null | undefined, max: numbe
 
 export function url(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  text(field, value, 2_000);
+  text(field, value, FIELD_LIMITS.url);
   let parsed: URL;
   try {
     parsed = new URL(value);

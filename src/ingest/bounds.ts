@@ -69,9 +69,11 @@ export function checkNesting(origin: string, bytes: Buffer, limits: ImportLimits
  */
 export function withinFieldLimits(document: ImportedDocument): ImportedDocument {
   const kept = document.objects.filter((object) => {
+    // A web page cited as a Source is named by its URL, which may be as long as a URL may.
+    const nameLimit = object.kind === 'Source' ? FIELD_LIMITS.url : FIELD_LIMITS.name;
     const problem =
-      object.name.length > FIELD_LIMITS.name
-        ? `name holds ${object.name.length.toLocaleString('en')} characters, more than the ${FIELD_LIMITS.name} a name may`
+      object.name.length > nameLimit
+        ? `name holds ${object.name.length.toLocaleString('en')} characters, more than the ${nameLimit.toLocaleString('en')} a name may`
         : object.description !== null && object.description.length > FIELD_LIMITS.description
           ? `description holds ${object.description.length.toLocaleString('en')} characters, more than the ${FIELD_LIMITS.description.toLocaleString('en')} a description may`
           : null;
