@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { importData, type ImportInput } from '../../src/ingest/importData.js';
 import { formatImportReport } from '../../src/ingest/report.js';
@@ -18,6 +18,11 @@ import { resolutionDump } from '../support/graphDump.js';
 // detection strategies and data components, nor their 10,000 relationships). The cut is the same
 // bytes in both orders, so it is one Source.
 const api = useSeededApi();
+// Other test files expect the seed alone (hooks after tests run last-registered first: before the API closes).
+afterAll(async () => {
+  await api().db.autoCommit('admin/delete-all');
+  await seedGraph(api().db);
+});
 const DATA = path.resolve(PROJECT_ROOT, '../shared/data');
 const KEPT_TYPES = new Set(['identity', 'marking-definition', 'intrusion-set', 'campaign', 'malware', 'tool', 'attack-pattern']);
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { importData, type ImportReport } from '../../src/ingest/importData.js';
 import { seedGraph } from '../../src/ingest/seedGraph.js';
@@ -11,6 +11,11 @@ import { resolutionDump } from '../support/graphDump.js';
 // MITRE-derived intrusion-set cluster (uuids equal to the STIX intrusion sets', ATT&CK ids in names
 // and meta), a Microsoft-activity-group cluster, a `related` without dest-uuid, a galaxy of tools.
 const api = useSeededApi();
+// Other test files expect the seed alone (hooks after tests run last-registered first: before the API closes).
+afterAll(async () => {
+  await api().db.autoCommit('admin/delete-all');
+  await seedGraph(api().db);
+});
 const FILES = ['stix21-small.json', 'misp-intrusion-set.json', 'misp-activity-group.json'];
 const read = (name: string): Buffer => fs.readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/import', name));
 const importFixture = (name: string): Promise<ImportReport> => importData(api().db, { name, bytes: read(name) });
