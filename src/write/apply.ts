@@ -319,18 +319,24 @@ async function writeOwnedEntities(run: ApplyRun): Promise<void> {
   await runEntityWrites(run, 'write/upsert-entities', rows);
 }
 
-/** What an imported source states about entities, added to what other sources said. */
+/**
+ * What an imported source states about entities, added to what other sources said. Entities the
+ * graph does not hold yet are created outright: most of a first import of a large file.
+ */
 async function writeStatements(run: ApplyRun): Promise<void> {
-  const rows: Array<Record<string, unknown>> = [];
+  const created: Array<Record<string, unknown>> = [];
+  const stated: Array<Record<string, unknown>> = [];
   for (const entity of run.changeset.entities) {
     if (entity.statement === undefined) continue;
     const row = statementRow(entity, run.published);
-    if (statementHeld(row, run.existing)) {
+    if (!run.existing.kinds.has(entity.id)) created.push(row);
+    else if (statementHeld(row, run.existing)) {
       countUnchanged(run.report.entities, entity.kind);
       run.progress(1);
-    } else rows.push(row);
+    } else stated.push(row);
   }
-  await runEntityWrites(run, 'write/state-entities', rows);
+  await runEntityWrites(run, 'write/create-stated-entities', created);
+  await runEntityWrites(run, 'write/state-entities', stated);
 }
 
 async function writeAliases(run: ApplyRun): Promise<void> {
