@@ -304,7 +304,7 @@ export function mergeEntities(
     await tx.run('edit/delete-entity', { id: mergeId });
     await tx.run('write/refresh-alias-text', { ids: [keepId] });
     // Nothing may keep naming the removed id: a citation of a missing Source fails every read of it.
-    const rewritten = await rewriteReferences(tx, keepId, mergeId);
+    const rewritten = await rewriteReferences(tx, keepId, mergeId, keep.kind);
     const keepAfter = (await snapshot(tx, keepId))!;
     const updatedAt = (await entityIn(tx, keepId))!.updatedAt;
     await recordChanges(tx, principal, [

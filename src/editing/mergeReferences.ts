@@ -1,4 +1,5 @@
 import type { Transaction } from '../db/database.js';
+import { PARTY_KINDS } from '../model/vocabulary.js';
 import { canonical } from '../write/contentHash.js';
 import type { EntitySnapshot, RelationshipSnapshot } from './audit.js';
 
@@ -36,7 +37,9 @@ export interface Rewritten {
  * Points every reference to `mergeId` at `keepId`. Returns what was rewritten outside the kept entity
  * (the kept entity and its relationships come back from the merge's snapshots on undo).
  */
-export async function rewriteReferences(tx: Transaction, keepId: string, mergeId: string): Promise<Rewritten> {
+export async function rewriteReferences(tx: Transaction, keepId: string, mergeId: string, kind: string): Promise<Rewritten> {
+  // Only sources are cited and only parties claim: the scan of every relationship is spared the rest.
+  if (kind !== 'Source' && !(PARTY_KINDS as readonly string[]).includes(kind)) return { entities: [], relationships: [] };
   const [row] = await tx.run<Rewritten>('edit/rewrite-references', { old: mergeId, new: keepId });
   return {
     entities: (row?.entities ?? []).filter((entity) => entity.id !== keepId),
