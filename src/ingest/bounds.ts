@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { FIELD_LIMITS } from '../model/limits.js';
 import { ChangesetError } from '../write/changeset.js';
-import type { ImportedDocument } from './imported.js';
+import type { ImportedDocument, ImportedObject } from './imported.js';
 
 /**
  * What an import file may cost before anything is parsed, and what each object may hold: a small
@@ -63,22 +63,36 @@ export function checkNesting(origin: string, bytes: Buffer, limits: ImportLimits
 }
 
 /**
- * Objects whose name or description is longer than a mutation may write are skipped, each with a
- * warning naming it by its position in the file: the graph holds one set of field limits, whoever
- * writes. Relationships to a skipped object are then skipped as dangling, each named too.
+ * The field limits of mutations, for imports: a name longer than a mutation may write is cut to the
+ * limit (ending in "…") with a warning, the name as given kept in `nameAsGiven`, because the object
+ * and its links matter more than the tail of its name (EuRepoC names a few issuing bodies by a whole
+ * sentence); an object whose description is longer is skipped with a warning. Both name the object
+ * by its position in the file.
  */
 export function withinFieldLimits(document: ImportedDocument): ImportedDocument {
-  const kept = document.objects.filter((object) => {
+  const kept: ImportedObject[] = [];
+  for (const object of document.objects) {
     // A web page cited as a Source is named by its URL, which may be as long as a URL may.
     const nameLimit = object.kind === 'Source' ? FIELD_LIMITS.url : FIELD_LIMITS.name;
-    const problem =
-      object.name.length > nameLimit
-        ? `name holds ${object.name.length.toLocaleString('en')} characters, more than the ${nameLimit.toLocaleString('en')} a name may`
-        : object.description !== null && object.description.length > FIELD_LIMITS.description
-          ? `description holds ${object.description.length.toLocaleString('en')} characters, more than the ${FIELD_LIMITS.description.toLocaleString('en')} a description may`
-          : null;
-    if (problem !== null) document.warnings.push(`${object.at}: ${problem}; the object was skipped`);
-    return problem === null;
-  });
-  return kept.length === document.objects.length ? document : { ...document, objects: kept };
+    if (object.description !== null && object.description.length > FIELD_LIMITS.description) {
+      document.warnings.push(
+        `${object.at}: description holds ${object.description.length.toLocaleString('en')} characters, more than the ${FIELD_LIMITS.description.toLocaleString('en')} a description may; the object was skipped`,
+      );
+      continue;
+    }
+    if (object.name.length > nameLimit) {
+      document.warnings.push(
+        `${object.at}: name holds ${object.name.length.toLocaleString('en')} characters, more than the ${nameLimit.toLocaleString('en')} a name may; it was cut to ${nameLimit.toLocaleString('en')} and kept whole as nameAsGiven`,
+      );
+      kept.push({
+        ...object,
+        name: `${object.name.slice(0, nameLimit - 1)}…`,
+        names: object.names.filter((name) => name.name.length <= nameLimit),
+        props: { ...object.props, nameAsGiven: object.name },
+      });
+      continue;
+    }
+    kept.push(object);
+  }
+  return { ...document, objects: kept };
 }

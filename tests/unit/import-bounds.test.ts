@@ -31,9 +31,10 @@ describe('import bounds', () => {
     ).not.toThrow();
   });
 
-  it('skips an object whose description is longer than a mutation may write, naming it', () => {
-    const document = emptyDocument('stix', 'STIX 2.1', 2, { title: null, version: null, publisher: null });
+  it('skips an object whose description is longer than a mutation may write, and cuts a name that is, naming each', () => {
+    const document = emptyDocument('stix', 'STIX 2.1', 3, { title: null, version: null, publisher: null });
     const base = { names: [], props: {}, modified: null, resolveByName: false, identifiers: [], createOnly: false };
+    const longName = 'n'.repeat(301);
     document.objects.push(
       { ...base, at: 'objects[0] x', externalId: 'x', proposedId: 'x', kind: 'Malware', name: 'ok', description: 'short' },
       {
@@ -45,11 +46,27 @@ describe('import bounds', () => {
         name: 'long',
         description: 'x'.repeat(10_001),
       },
+      {
+        ...base,
+        names: [{ name: longName, givenBy: null, quote: null }],
+        at: 'row 3',
+        externalId: 'z',
+        proposedId: 'z',
+        kind: 'Organization',
+        name: longName,
+        description: null,
+      },
     );
     const kept = withinFieldLimits(document);
-    expect(kept.objects.map((object) => object.externalId)).toEqual(['x']);
+    expect(kept.objects.map((object) => object.externalId)).toEqual(['x', 'z']);
+    const cut = kept.objects[1]!;
+    expect(cut.name).toHaveLength(300);
+    expect(cut.name.endsWith('…')).toBe(true);
+    expect(cut.names).toEqual([]);
+    expect(cut.props.nameAsGiven).toBe(longName);
     expect(kept.warnings).toEqual([
       'objects[1] y: description holds 10,001 characters, more than the 10,000 a description may; the object was skipped',
+      'row 3: name holds 301 characters, more than the 300 a name may; it was cut to 300 and kept whole as nameAsGiven',
     ]);
   });
 });
