@@ -402,6 +402,78 @@ function join(self: Facts, matches: Matches, facts: Map<string, Facts>, fileName
   return { group, members };
 }
 
+/** What resolution carries from one object to the next within a file. */
+interface Placing {
+  index: CandidateIndex;
+  resolution: Resolution;
+  claimed: Set<string>;
+  redirects: Map<string, string>;
+  redirect: (id: string) => string;
+  fileName: string;
+}
+
+/**
+ * Places one object: joins it with what it may be joined to, keeps the best id of the group, records
+ * the merge or the existing actors it absorbs, and leaves POSSIBLY_SAME_AS for what must stay apart.
+ */
+function placeObject(object: ImportedObject, placing: Placing): void {
+  const { index, resolution, claimed, redirects, redirect, fileName } = placing;
+  const { facts } = index;
+  const self: Facts = {
+    id: object.proposedId,
+    name: object.name,
+    curated: false,
+    attackIds: attackIdsOf(object),
+    sources: new Set(['this file']),
+  };
+  const matches = matchesOf(object, index, redirect);
+  const { reasons, matchedNames, apart } = matches;
+  const { group, members } = join(self, matches, facts, fileName);
+
+  const survivor = [self, ...members].sort(preferred)[0]!;
+  const why = (id: string): string => `${(reasons.get(id) ?? []).join(', ')} (${fileName})`;
+  if (survivor === self) {
+    resolution.actions.set(object, { kind: 'write', id: self.id });
+  } else {
+    resolution.actions.set(object, { kind: 'merge', id: survivor.id, why: why(survivor.id) });
+    resolution.merges.push({
+      object: object.externalId,
+      name: object.name,
+      into: survivor.id,
+      intoName: survivor.name,
+      matchedNames: matchedNames.get(survivor.id) ?? [],
+      reason: (reasons.get(survivor.id) ?? []).join(', '),
+    });
+  }
+  resolution.ids.set(object.externalId, survivor.id);
+  for (const member of members) {
+    if (member.id === survivor.id) continue;
+    resolution.absorbs.push({
+      from: member.id,
+      into: survivor.id,
+      why: `${object.externalId} "${object.name}": ${why(member.id)}`,
+    });
+    redirects.set(member.id, survivor.id);
+  }
+  facts.set(survivor.id, { ...group, id: survivor.id, name: survivor.name, curated: survivor.curated });
+  claimed.add(survivor.id);
+  facts.get(survivor.id)!.sources.add('this file');
+
+  const candidates = [...apart.keys()]
+    .map(redirect)
+    .filter((id, index, all) => id !== survivor.id && all.indexOf(id) === index)
+    .sort();
+  if (candidates.length > 0) {
+    resolution.ambiguities.push({
+      object: object.externalId,
+      name: object.name,
+      createdAs: survivor.id,
+      reason: [...new Set([...apart.values()])].join('; '),
+      candidates: candidates.map((id) => ({ id, name: facts.get(id)?.name ?? id, matchedNames: matchedNames.get(id) ?? [] })),
+    });
+  }
+}
+
 async function resolveActors(
   tx: Transaction,
   document: ImportedDocument,
@@ -419,62 +491,7 @@ async function resolveActors(
   };
   if (objects.length === 0) return redirect;
   const index = await lookUpCandidates(tx, document, objects, claimed, source.id);
-  const { facts } = index;
-
-  for (const object of objects) {
-    const self: Facts = {
-      id: object.proposedId,
-      name: object.name,
-      curated: false,
-      attackIds: attackIdsOf(object),
-      sources: new Set(['this file']),
-    };
-    const matches = matchesOf(object, index, redirect);
-    const { reasons, matchedNames, apart } = matches;
-    const { group, members } = join(self, matches, facts, fileName);
-
-    const survivor = [self, ...members].sort(preferred)[0]!;
-    const why = (id: string): string => `${(reasons.get(id) ?? []).join(', ')} (${fileName})`;
-    if (survivor === self) {
-      resolution.actions.set(object, { kind: 'write', id: self.id });
-    } else {
-      resolution.actions.set(object, { kind: 'merge', id: survivor.id, why: why(survivor.id) });
-      resolution.merges.push({
-        object: object.externalId,
-        name: object.name,
-        into: survivor.id,
-        intoName: survivor.name,
-        matchedNames: matchedNames.get(survivor.id) ?? [],
-        reason: (reasons.get(survivor.id) ?? []).join(', '),
-      });
-    }
-    resolution.ids.set(object.externalId, survivor.id);
-    for (const member of members) {
-      if (member.id === survivor.id) continue;
-      resolution.absorbs.push({
-        from: member.id,
-        into: survivor.id,
-        why: `${object.externalId} "${object.name}": ${why(member.id)}`,
-      });
-      redirects.set(member.id, survivor.id);
-    }
-    facts.set(survivor.id, { ...group, id: survivor.id, name: survivor.name, curated: survivor.curated });
-    claimed.add(survivor.id);
-    facts.get(survivor.id)!.sources.add('this file');
-
-    const candidates = [...apart.keys()]
-      .map(redirect)
-      .filter((id, index, all) => id !== survivor.id && all.indexOf(id) === index)
-      .sort();
-    if (candidates.length > 0) {
-      resolution.ambiguities.push({
-        object: object.externalId,
-        name: object.name,
-        createdAs: survivor.id,
-        reason: [...new Set([...apart.values()])].join('; '),
-        candidates: candidates.map((id) => ({ id, name: facts.get(id)?.name ?? id, matchedNames: matchedNames.get(id) ?? [] })),
-      });
-    }
-  }
+  const placing: Placing = { index, resolution, claimed, redirects, redirect, fileName };
+  for (const object of objects) placeObject(object, placing);
   return redirect;
 }

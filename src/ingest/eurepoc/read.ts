@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { nameKey } from '../../model/names.js';
 import type { PartialDate } from '../../model/partialDate.js';
-import { ChangesetError, type Citation, type Problem, type PropertyValue } from '../../write/changeset.js';
+import type { Citation, PropertyValue } from '../../write/changeset.js';
 import { emptyDocument, type ImportedDocument, type ImportedLink, type ImportedObject } from '../imported.js';
 import { ActorGroups, type ActorGroup } from './actors.js';
 import { resolveCountry } from './countries.js';
+import { Findings } from '../findings.js';
 import { readEurepocCsv, type CsvRow } from './csv.js';
 import { mapLegal, mapPolitical, splitPoliticalType } from './responseTypes.js';
 import {
@@ -103,8 +104,28 @@ function objectBase(
   return { at, externalId: id, proposedId: id, modified: null, identifiers: [] };
 }
 
-export function readEurepoc(text: string, origin: string): ImportedDocument {
-  const csv = readEurepocCsv(text, origin);
+/** EuRepoC's columns that hold Python-style list literals, parsed once per row. */
+const LITERAL_COLUMNS = [
+  'receiver_name',
+  'receiver_country',
+  'receiver_category',
+  'receiver_category_subcode',
+  'initiator_name',
+  'initiator_country',
+  'initiator_category',
+  'initiator_category_subcode',
+  'sources_attribution',
+  'sources_url',
+];
+
+interface IncidentRow {
+  at: string;
+  incident: string;
+  cells: CsvRow;
+}
+
+/** The document for a release: 1.1 cites its DOI; an unrecognised header is imported with a warning. */
+function releaseDocument(csv: ReturnType<typeof readEurepocCsv>): ImportedDocument {
   const release = csv.isRelease11 ? '1.1' : null;
   const document = emptyDocument('eurepoc', 'EuRepoC CSV', csv.rows.length, {
     title: release === null ? 'EuRepoC Global Dataset (release not recognised by its header)' : 'EuRepoC Global Dataset 1.1',
@@ -125,22 +146,12 @@ export function readEurepoc(text: string, origin: string): ImportedDocument {
       'the header is not that of EuRepoC Global Dataset 1.1: imported as EuRepoC data of an unknown release, without its DOI',
     );
   }
-  const anomalies = new Map<Anomaly, Set<string>>();
-  const problems: Problem[] = [];
-  const reader: Reader = {
-    document,
-    anomaly(kind, incident) {
-      const set = anomalies.get(kind) ?? new Set();
-      set.add(incident);
-      anomalies.set(kind, set);
-    },
-    problem(at, message) {
-      problems.push({ at, message });
-    },
-  };
+  return document;
+}
 
-  // Repeated rows, and the rows to map.
-  const rows: Array<{ at: string; incident: string; cells: CsvRow }> = [];
+/** One row per incident: a repeated row is counted (identical or conflicting) and the first kept. */
+function distinctRows(csv: ReturnType<typeof readEurepocCsv>, reader: Reader): IncidentRow[] {
+  const rows: IncidentRow[] = [];
   const seen = new Map<string, string>();
   for (const { row, cells } of csv.rows) {
     const incident = (cells.ID ?? '').trim();
@@ -158,21 +169,12 @@ export function readEurepoc(text: string, origin: string): ImportedDocument {
     seen.set(incident, content);
     rows.push({ at: `${at} (incident ${incident})`, incident, cells });
   }
+  return rows;
+}
 
-  // List literals, parsed once; a malformed one refuses the file, naming the row and column.
+/** The list literals of every row, parsed (never evaluated); a malformed one is named by row and column. */
+function parseLists(rows: IncidentRow[], reader: Reader): Map<string, Record<string, PyValue[]>> {
   const lists = new Map<string, Record<string, PyValue[]>>();
-  const LITERAL_COLUMNS = [
-    'receiver_name',
-    'receiver_country',
-    'receiver_category',
-    'receiver_category_subcode',
-    'initiator_name',
-    'initiator_country',
-    'initiator_category',
-    'initiator_category_subcode',
-    'sources_attribution',
-    'sources_url',
-  ];
   for (const { at, incident, cells } of rows) {
     const parsed: Record<string, PyValue[]> = {};
     for (const column of LITERAL_COLUMNS) {
@@ -186,8 +188,11 @@ export function readEurepoc(text: string, origin: string): ImportedDocument {
     }
     lists.set(incident, parsed);
   }
-  if (problems.length > 0) throw new ChangesetError(origin, problems);
+  return lists;
+}
 
+/** Every initiator name the file gives, grouped into actors before any row is mapped. */
+function initiatorGroups(rows: IncidentRow[], lists: Map<string, Record<string, PyValue[]>>): ActorGroups {
   const actors = new ActorGroups();
   for (const { incident, cells } of rows) {
     for (const item of lists.get(incident)!.initiator_name!) {
@@ -197,6 +202,29 @@ export function readEurepoc(text: string, origin: string): ImportedDocument {
     for (const name of alignedItems(cells.attributed_initiator ?? '')) if (name !== null) actors.add(name);
   }
   actors.build();
+  return actors;
+}
+
+export function readEurepoc(text: string, origin: string): ImportedDocument {
+  const csv = readEurepocCsv(text, origin);
+  const document = releaseDocument(csv);
+  const anomalies = new Map<Anomaly, Set<string>>();
+  // A row EuRepoC's format cannot be read from refuses the file (the shared collector of every reader).
+  const findings = new Findings();
+  const reader: Reader = {
+    document,
+    anomaly(kind, incident) {
+      const set = anomalies.get(kind) ?? new Set();
+      set.add(incident);
+      anomalies.set(kind, set);
+    },
+    problem(at, message) {
+      findings.refuse(at, message);
+    },
+  };
+  const rows = distinctRows(csv, reader);
+  const lists = parseLists(rows, reader);
+  findings.refuseIfAny(origin);
 
   const objects = new Objects(document);
   objects.add({
@@ -209,9 +237,9 @@ export function readEurepoc(text: string, origin: string): ImportedDocument {
     resolveByName: false,
     createOnly: false,
   });
-  const mapper = new RowMapper(reader, objects, actors);
+  const mapper = new RowMapper(reader, objects, initiatorGroups(rows, lists));
   for (const row of rows) mapper.map(row.at, row.incident, row.cells, lists.get(row.incident)!);
-  if (problems.length > 0) throw new ChangesetError(origin, problems);
+  findings.refuseIfAny(origin);
 
   document.anomalies = Object.fromEntries(
     [...anomalies].map(([kind, incidents]) => [kind, [...incidents].sort((a, b) => Number(a) - Number(b))]),
