@@ -22,6 +22,7 @@ import { loadTypeDefs } from './graphql/schema.js';
 import { httpCachePlugin } from './http/cacheHeaders.js';
 import { corsMiddleware } from './http/cors.js';
 import { persistedQuerySetup } from './http/persistedQueries.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
 import { registerWebRoutes } from './web/routes.js';
 
@@ -134,6 +135,7 @@ export async function startServer(options: ServerOptions, listen: { port: number
   const api = options.api ?? loadConfig({}).api;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const httpServer = http.createServer(app);
   const apollo = createApollo(httpServer, api);
   await apollo.start();

@@ -3,7 +3,7 @@
 // issued it, else the State its issuing body is PART_OF; responses with none are left out.
 // Parameters: $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
 //   $source (Source id or null: only responses that cite it).
-// Returns: attributor, accused (States), attributions (responses), incidents (distinct campaigns),
+// Returns (States as the properties the API reads, src/read/projection.ts): attributor, accused (States), attributions (responses), incidents (distinct campaigns),
 //   most attributions first.
 MATCH (response:Response)-[stance:REFERS_TO]->(accused:State)
 WHERE stance.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN response.types
@@ -24,5 +24,17 @@ WHERE attributor IS NOT NULL
 OPTIONAL MATCH (response)-[concerns:CONCERNS]->(campaign:Campaign)
 WHERE $asOf IS NULL OR (concerns.knownSince <= $asOf AND campaign.knownSince <= $asOf)
 WITH attributor, accused, count(DISTINCT response) AS attributions, count(DISTINCT campaign) AS incidents
-RETURN attributor {.*} AS attributor, accused {.*} AS accused, attributions, incidents
+RETURN attributor {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS attributor, accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused, attributions, incidents
 ORDER BY attributions DESC, attributor.name, accused.name

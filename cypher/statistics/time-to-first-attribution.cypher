@@ -5,7 +5,7 @@
 // largest. Negative when the source dates the attribution before the start.
 // Parameters: $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
 //   $source (Source id or null: only responses that cite it).
-// Returns: accused (the State), incidents, medianDays (float), minDays, maxDays, negative (incidents
+// Returns (States as the properties the API reads, src/read/projection.ts): accused (the State), incidents, medianDays (float), minDays, maxDays, negative (incidents
 //   attributed before their start), most incidents first.
 MATCH (response:Response)-[stance:REFERS_TO]->(accused:State)
 WHERE stance.stance = 'NAMES_RESPONSIBLE' AND 'ATTRIBUTION' IN response.types AND response.occurredOn IS NOT NULL
@@ -18,5 +18,11 @@ WITH accused, campaign, min(response.occurredOn) AS first
 WITH accused, campaign, duration.inDays(campaign.startedOn, first).days AS days
 WITH accused, count(campaign) AS incidents, percentileCont(days, 0.5) AS medianDays, min(days) AS minDays,
   max(days) AS maxDays, sum(CASE WHEN days < 0 THEN 1 ELSE 0 END) AS negative
-RETURN accused {.*} AS accused, incidents, medianDays, minDays, maxDays, negative
+RETURN accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+    .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
+    .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
+    .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+    .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused, incidents, medianDays, minDays, maxDays, negative
 ORDER BY incidents DESC, accused.name

@@ -52,6 +52,16 @@ describe('health', () => {
     }
   });
 
+  it('sends security headers on every answer: no sniffing, no framing, no referrer', async () => {
+    for (const path of ['/health/live', '/graphql?query=%7B__typename%7D']) {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
   it('serves liveness and readiness', async () => {
     const live = await fetch(`${api.baseUrl}/health/live`);
     expect(live.status).toBe(200);
