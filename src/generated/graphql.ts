@@ -22,9 +22,9 @@ export type Scalars = {
 /** Who made a change: an API key's holder, the seed, or an import. */
 export type Actor = {
   __typename?: 'Actor';
-  /** The API key's id; null for changes made by the seed or an import. */
+  /** The API key's id, for admins; null for others and for changes made by the seed or an import. */
   keyId: Maybe<Scalars['String']['output']>;
-  /** The API key's name, or what made the change when no key did (the seed, an import). */
+  /** The API key's name for admins ("an API key" for others), or what made the change when no key did (the seed, an import). */
   name: Scalars['String']['output'];
 };
 

@@ -69,6 +69,11 @@ describe('concurrent writes', () => {
       const stored = await as('editor')(`{ threatActor(id: "${id}") { name } history(id: "${id}") { operation } }`);
       expect(stored.data?.threatActor.name).toBe(winnerName);
       expect(stored.data?.history).toEqual([{ operation: 'CREATE' }]);
+      // Which key made it, and the key's name, only admins see.
+      const asEditor = await as('editor')(`{ history(id: "${id}") { by { keyId name } } }`);
+      expect(asEditor.data?.history).toEqual([{ by: { keyId: null, name: 'an API key' } }]);
+      const asAdmin = await as('admin')(`{ history(id: "${id}") { by { keyId name } } }`);
+      expect((asAdmin.data?.history as Json[])[0]!.by).toMatchObject({ keyId: expect.any(String), name: 'race editor' });
     }
   });
 

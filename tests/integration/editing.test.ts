@@ -120,9 +120,12 @@ describe('mutations', () => {
       '{ threatActor(name: "tga") { id } history(id: "edit-test:create:tga") { operation by { name } mutationId changeSetId } }',
     );
     expect(found.data?.threatActor).toEqual({ id: 'edit-test:create:tga' });
+    // A reader learns that a key made the change; only an admin sees which.
     expect(found.data?.history).toEqual([
-      { operation: 'CREATE', by: { name: 'test editor' }, mutationId: expect.any(String), changeSetId: expect.any(String) },
+      { operation: 'CREATE', by: { name: 'an API key' }, mutationId: expect.any(String), changeSetId: expect.any(String) },
     ]);
+    const asAdmin = await as('admin')('{ history(id: "edit-test:create:tga") { by { name } } }');
+    expect(asAdmin.data?.history).toEqual([{ by: { name: 'test editor' } }]);
     // The former name of the mutation id answers the same id.
     expect(found.data?.history[0].changeSetId).toBe(found.data?.history[0].mutationId);
   });

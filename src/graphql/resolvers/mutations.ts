@@ -25,7 +25,12 @@ export const mutationResolvers: Resolvers = {
   },
   Change: {
     changeSetId: (change: ChangeRow) => change.mutationId,
-    by: (change: ChangeRow) => ({ keyId: change.actorKeyId ?? null, name: change.actorName }),
+    // Which key made a change, and its holder's name, are for admins: a key's name often names a
+    // person or a team. Others learn that a key made it; the seed's and imports' names stay shown.
+    by: (change: ChangeRow, _args, context) =>
+      context.principal.role === 'admin' || change.actorKeyId === null || change.actorKeyId === undefined
+        ? { keyId: change.actorKeyId ?? null, name: change.actorName }
+        : { keyId: null, name: 'an API key' },
     reason: (change: ChangeRow) => change.reason ?? null,
     before: (change: ChangeRow) => change.before ?? null,
     after: (change: ChangeRow) => change.after ?? null,
