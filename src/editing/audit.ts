@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import type { Transaction } from '../db/database.js';
+import { reviveProperties } from '../db/values.js';
+import { RELATIONSHIP_TYPES, isOneOf } from '../model/vocabulary.js';
 
 /** The audit trail: one Change node per entity a mutation touched, with the state before it. */
 
@@ -64,4 +66,37 @@ export async function recordChanges(tx: Transaction, principal: Principal, entri
   }));
   await tx.run('audit/record-changes', { changes });
   return changes.map((change) => change.id);
+}
+
+/**
+ * A snapshot's relationships and aliases as the rows that write them again for the entity `id`:
+ * restoring an entity (undoMerge) or moving a merged one's onto the kept one (a merge, an import's
+ * absorb). A relationship between the two becomes a loop (from = to), which the mover drops.
+ */
+export function snapshotRows(id: string, snap: EntitySnapshot) {
+  const entityRows = [];
+  const aliasRows = [];
+  for (const rel of snap.relationships) {
+    if (rel.otherIsAlias) {
+      aliasRows.push({
+        entityId: id,
+        name: String(rel.props.name ?? rel.aliasName),
+        nameKey: rel.aliasKey,
+        givenBy: String(rel.props.givenBy ?? ''),
+        citeSources: rel.props.citeSources ?? [],
+        citeQuotes: rel.props.citeQuotes ?? [],
+        knownSince: reviveProperties({ knownSince: rel.props.knownSince }).knownSince ?? null,
+      });
+      continue;
+    }
+    if (rel.otherId === null || !isOneOf(RELATIONSHIP_TYPES, rel.type)) continue;
+    entityRows.push({
+      from: rel.outgoing ? id : rel.otherId,
+      to: rel.outgoing ? rel.otherId : id,
+      type: rel.type,
+      key: String(rel.props.key ?? ''),
+      props: reviveProperties(rel.props),
+    });
+  }
+  return { entityRows, aliasRows };
 }

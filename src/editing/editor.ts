@@ -6,9 +6,9 @@ import { applyChangesetInTransaction } from '../write/apply.js';
 import type { AliasInput, EntityInput, RelationshipInput } from '../write/changeset.js';
 import { decodeCitations, encodeCitations, uniqueCitations } from '../model/citations.js';
 import { lookalikeKey, nameKey } from '../model/names.js';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, endpointProblem, hasOwnType, isOneOf } from '../model/vocabulary.js';
+import { ENTITY_KINDS, endpointProblem, hasOwnType, isOneOf } from '../model/vocabulary.js';
 import type { EntityRow, LinkRow } from '../read/rows.js';
-import { recordChanges, snapshot, type ChangeRow, type EntitySnapshot } from './audit.js';
+import { recordChanges, snapshot, snapshotRows, type ChangeRow, type EntitySnapshot } from './audit.js';
 import { updatedEntity, type Edit, type EntityChanges, type Reference } from './changes.js';
 import {
   laterReferenceChanges,
@@ -216,35 +216,6 @@ export function linkEntities(db: Database, principal: Principal, edit: Edit): Pr
   });
 }
 
-function relationshipRows(id: string, snap: EntitySnapshot, replace: (otherId: string) => string) {
-  const entityRows = [];
-  const aliasRows = [];
-  for (const rel of snap.relationships) {
-    if (rel.otherIsAlias) {
-      aliasRows.push({
-        entityId: id,
-        name: String(rel.props.name ?? rel.aliasName),
-        nameKey: rel.aliasKey,
-        givenBy: String(rel.props.givenBy ?? ''),
-        citeSources: rel.props.citeSources ?? [],
-        citeQuotes: rel.props.citeQuotes ?? [],
-        knownSince: reviveProperties({ knownSince: rel.props.knownSince }).knownSince ?? null,
-      });
-      continue;
-    }
-    if (rel.otherId === null || !isOneOf(RELATIONSHIP_TYPES, rel.type)) continue;
-    const other = replace(rel.otherId);
-    entityRows.push({
-      from: rel.outgoing ? id : other,
-      to: rel.outgoing ? other : id,
-      type: rel.type,
-      key: String(rel.props.key ?? ''),
-      props: reviveProperties(rel.props),
-    });
-  }
-  return { entityRows, aliasRows };
-}
-
 function union(a: unknown, b: unknown): string[] {
   return [...new Set([...(Array.isArray(a) ? a : []), ...(Array.isArray(b) ? b : [])].map(String))];
 }
@@ -267,7 +238,7 @@ export function mergeEntities(
     const mergedBefore = (await snapshot(tx, mergeId))!;
 
     // Relationships between the two would become loops; they are dropped (and kept in the snapshot).
-    const moved = relationshipRows(keepId, mergedBefore, (other) => other);
+    const moved = snapshotRows(keepId, mergedBefore);
     const entityRows = moved.entityRows.filter((row) => row.from !== row.to);
     await tx.run('edit/copy-relationships', { rows: entityRows });
     const mergedSources = Array.isArray(merged.citeSources) ? merged.citeSources : [];
@@ -384,7 +355,7 @@ export function undoMerge(db: Database, principal: Principal, changeId: string):
     await restore(tx, keep);
     await restore(tx, merged);
     for (const snap of [keep, merged]) {
-      const rows = relationshipRows(snap.entity.id, snap, (other) => other);
+      const rows = snapshotRows(snap.entity.id, snap);
       await tx.run('edit/copy-relationships', { rows: rows.entityRows });
       await tx.run('write/upsert-aliases', { rows: rows.aliasRows });
     }

@@ -1,8 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import type { Transaction } from '../db/database.js';
-import { reviveProperties } from '../db/values.js';
-import { recordChanges, snapshot, type EntitySnapshot } from '../editing/audit.js';
-import { RELATIONSHIP_TYPES, isOneOf } from '../model/vocabulary.js';
+import { recordChanges, snapshot, snapshotRows } from '../editing/audit.js';
 
 /**
  * Merges an actor an earlier import created into the actor a new file shows it to be (a new file's
@@ -59,44 +57,16 @@ function statementUnion(keep: Record<string, unknown>, merged: Record<string, un
   return { mergeKeys: keys, mergeHashes: hashes, mergeRecords: records };
 }
 
-function movedRelationships(keepId: string, merged: EntitySnapshot) {
-  const relationships = [];
-  const aliases = [];
-  for (const rel of merged.relationships) {
-    if (rel.otherIsAlias) {
-      aliases.push({
-        entityId: keepId,
-        name: String(rel.props.name ?? rel.aliasName),
-        nameKey: rel.aliasKey,
-        givenBy: String(rel.props.givenBy ?? ''),
-        citeSources: rel.props.citeSources ?? [],
-        citeQuotes: rel.props.citeQuotes ?? [],
-        knownSince: reviveProperties({ knownSince: rel.props.knownSince }).knownSince ?? null,
-      });
-      continue;
-    }
-    // A relationship between the two would become a loop (a POSSIBLY_SAME_AS they are): dropped.
-    if (rel.otherId === null || rel.otherId === keepId || !isOneOf(RELATIONSHIP_TYPES, rel.type)) continue;
-    relationships.push({
-      from: rel.outgoing ? keepId : rel.otherId,
-      to: rel.outgoing ? rel.otherId : keepId,
-      type: rel.type,
-      key: String(rel.props.key ?? ''),
-      props: reviveProperties(rel.props),
-    });
-  }
-  return { relationships, aliases };
-}
-
 export async function absorbEntity(tx: Transaction, principal: Principal, absorb: Absorb): Promise<void> {
   const keepBefore = await snapshot(tx, absorb.into);
   const mergedBefore = await snapshot(tx, absorb.from);
   if (keepBefore === null || mergedBefore === null) return;
   const keep = keepBefore.entity;
   const merged = mergedBefore.entity;
-  const moved = movedRelationships(absorb.into, mergedBefore);
-  await tx.run('import/move-relationships', { rows: moved.relationships });
-  await tx.run('write/upsert-aliases', { rows: moved.aliases });
+  const moved = snapshotRows(absorb.into, mergedBefore);
+  // A relationship between the two would become a loop (a POSSIBLY_SAME_AS they are): dropped.
+  await tx.run('import/move-relationships', { rows: moved.entityRows.filter((row) => row.from !== row.to) });
+  await tx.run('write/upsert-aliases', { rows: moved.aliasRows });
   await tx.run('edit/set-properties', {
     id: absorb.into,
     props: {
