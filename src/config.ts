@@ -12,6 +12,8 @@ export interface EmbeddedNeo4jConfig {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /** Most memory one transaction may hold (db.memory.transaction.max); null leaves Neo4j's default, no limit per transaction. */
+  transactionMemory: string | null;
   startTimeoutMs: number;
   /** APOC core on the classpath: only the benchmark's database, for the @neo4j/graphql peer. */
   apoc: boolean;
@@ -154,10 +156,11 @@ function paths(env: Env, name: string): string[] | undefined {
 }
 
 /** Bounds on an import file (docs/import-export.md, "Size limits"). */
-export function importLimits(env: Env = process.env): { maxBytes: number; maxDepth: number } {
+export function importLimits(env: Env = process.env): { maxBytes: number; maxDepth: number; stageAbove: number } {
   return {
     maxBytes: integer(env, 'IMPORT_MAX_BYTES', 256 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
     maxDepth: integer(env, 'IMPORT_MAX_DEPTH', 100, 8, 10_000),
+    stageAbove: integer(env, 'IMPORT_STAGE_ABOVE', 50_000, 1, 100_000_000),
   };
 }
 
@@ -200,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
         boltPort: integer(env, 'NEO4J_EMBEDDED_PORT', 7687, 1, 65535),
         heap: memorySize(env, 'NEO4J_EMBEDDED_HEAP', '2g'),
         pageCache: memorySize(env, 'NEO4J_EMBEDDED_PAGECACHE', '1g'),
+        transactionMemory: env.NEO4J_EMBEDDED_TX_MEMORY ? memorySize(env, 'NEO4J_EMBEDDED_TX_MEMORY', '') : null,
         startTimeoutMs: integer(env, 'NEO4J_START_TIMEOUT_MS', 180_000, 1000, 3_600_000),
         apoc: flag(env, 'NEO4J_EMBEDDED_APOC', false),
       },

@@ -70,6 +70,20 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/**
+ * The server refused to let one transaction hold more memory (db.memory.transaction.max, or all
+ * transactions together db.memory.transaction.total.max). Transient by Neo4j's account, but the same
+ * transaction run again needs the same memory: it is reported, not retried.
+ */
+function isTransactionMemoryError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+      error.code === 'Neo.TransientError.General.TransactionMemoryLimit' ||
+      error.code === 'Neo.TransientError.General.OutOfMemoryError')
+  );
+}
+
 /** A write refused by a uniqueness constraint (an id another write took first). */
 export function isUniquenessViolation(error: unknown): boolean {
   return error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
@@ -86,6 +100,16 @@ export function mapDatabaseError(error: unknown, statement: string, timeoutMs: n
         'SERVICE_UNAVAILABLE',
         `The query took longer than the ${timeoutMs} ms limit and was stopped; narrow it (fewer hops, a smaller limit).`,
         { reason: 'TIMEOUT' },
+        error,
+      );
+    }
+    if (isTransactionMemoryError(error)) {
+      return apiError(
+        'SERVICE_UNAVAILABLE',
+        `${statement} needs more memory in one transaction than the database allows (${error.message}). ` +
+          'An import larger than IMPORT_STAGE_ABOVE objects and links is written in batches: lower that setting, ' +
+          'or give Neo4j more heap or a higher db.memory.transaction.max; a query: narrow it.',
+        { reason: 'MEMORY' },
         error,
       );
     }
@@ -135,11 +159,17 @@ export class Database {
     return text;
   }
 
-  private wrap(tx: ManagedTransaction): Transaction {
+  private wrap(tx: ManagedTransaction, label: string, timeoutMs: number): Transaction {
     return {
       run: async <T extends object>(statement: string, params: Params = {}) => {
         this.statementsRun += 1;
-        return rows<T>(await tx.run(this.text(statement), toParams(params) as Params));
+        try {
+          return rows<T>(await tx.run(this.text(statement), toParams(params) as Params));
+        } catch (error) {
+          // Mapped here, so that the driver's retry of transient errors does not run it again.
+          if (isTransactionMemoryError(error)) throw mapDatabaseError(error, label, timeoutMs);
+          throw error;
+        }
       },
     };
   }
@@ -157,8 +187,8 @@ export class Database {
     const config = { timeout: timeoutMs };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(this.wrap(tx)), config)
-        : await session.executeWrite((tx) => work(this.wrap(tx)), config);
+        ? await session.executeRead((tx) => work(this.wrap(tx, label, timeoutMs)), config)
+        : await session.executeWrite((tx) => work(this.wrap(tx, label, timeoutMs)), config);
     } catch (error) {
       // Errors the work itself raised (a refused changeset, an API error) are the caller's to report.
       if (!(error instanceof Neo4jError)) throw error;

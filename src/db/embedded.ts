@@ -195,6 +195,7 @@ function writeConfiguration(config: EmbeddedNeo4jConfig): string {
     '# Imports rewrite many nodes; keep transaction logs from growing without bound.',
     'db.tx_log.rotation.retention_policy=2 files',
   ];
+  if (config.transactionMemory !== null) lines.push(`db.memory.transaction.max=${config.transactionMemory}`);
   if (config.apoc) lines.push('dbms.security.procedures.unrestricted=apoc.*');
   fs.writeFileSync(confPath, `${lines.join('\n')}\n`);
   return confPath;

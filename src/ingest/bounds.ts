@@ -15,9 +15,15 @@ export interface ImportLimits {
   maxBytes: number;
   /** Deepest nesting of JSON arrays and objects accepted (IMPORT_MAX_DEPTH). */
   maxDepth: number;
+  /**
+   * Files with more objects and links than this are written in batches of their own transactions,
+   * staged out of sight, then switched in by one last transaction (src/write/staging.ts), so that
+   * they fit the database's transaction memory (IMPORT_STAGE_ABOVE).
+   */
+  stageAbove: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 100 };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 100, stageAbove: 50_000 };
 
 function refuse(origin: string, message: string): ChangesetError {
   return new ChangesetError(origin, [{ at: origin, message }]);

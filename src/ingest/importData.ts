@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database, Transaction } from '../db/database.js';
 import { APPLY_TIMEOUT_MS, applyChangesetInTransaction, type ApplyProgress, type ApplyReport } from '../write/apply.js';
 import { ChangesetError } from '../write/changeset.js';
+import { discardStaged, stageChangeset, tidyStaged, type StagedRun } from '../write/staging.js';
 import { importLimits } from '../config.js';
 import type { ImportedDocument } from './imported.js';
 import { looksLikeEurepocCsv } from './eurepoc/csv.js';
@@ -19,6 +20,8 @@ import { datasetVersion, toChangeset, type FileSource } from './toChangeset.js';
  * Imports one file (a STIX 2.0/2.1 bundle or a MISP threat-actor galaxy, plain or gzipped): parse
  * and check it, then, in ONE write transaction, resolve its objects against the graph
  * (src/ingest/resolveAliases.ts), build the changeset and apply it. A malformed file writes nothing.
+ * A file larger than one transaction's memory allows is staged first (importStaged), and still
+ * lands whole or not at all.
  */
 
 export type ImportFormat = 'stix' | 'misp' | 'eurepoc';
@@ -108,56 +111,106 @@ export function sourceIdFor(sha256: string): string {
   return `source:import:${sha256.slice(0, 16)}`;
 }
 
+interface ImportRun {
+  input: ImportInput;
+  document: ImportedDocument;
+  sha256: string;
+  sourceId: string;
+  needsSource: boolean;
+  importedAt: string;
+}
+
+/** Resolves the file against the graph and builds its changeset: the same in both stages of a staged import. */
+async function planImport(tx: Transaction, run: ImportRun) {
+  const { input, document, sourceId } = run;
+  const resolution = await resolveAliases(tx, document, run.needsSource ? { id: sourceId, fileName: input.name } : null);
+  const previous = resolution.existing.get(sourceId);
+  // The Source records the file as first imported (name, time): the same bytes imported again,
+  // under any name, change nothing.
+  const source: FileSource | null = run.needsSource
+    ? {
+        id: sourceId,
+        name: previous?.name ?? document.title ?? input.name,
+        fileName: previous?.fileName ?? input.name,
+        sha256: run.sha256,
+        importedAt: previous?.importedAt ?? run.importedAt,
+      }
+    : null;
+  return { resolution, source, built: toChangeset(document, resolution, source, input.name) };
+}
+
+async function importInTransaction(
+  tx: Transaction,
+  run: ImportRun,
+  options: ImportOptions,
+  staged?: StagedRun,
+): Promise<ImportReport> {
+  const { input, document } = run;
+  const { resolution, source, built } = await planImport(tx, run);
+  const apply = await applyChangesetInTransaction(tx, built.changeset, { onProgress: options.onProgress, staged });
+  // Actors an earlier import created that this file shows to be one: merged, reversibly.
+  const importer = { keyId: null, name: `import ${input.name}`, role: null };
+  for (const absorb of resolution.absorbs) await absorbEntity(tx, importer, absorb);
+  if (resolution.absorbs.length > 0) apply.unchanged = false;
+  return {
+    file: input.name,
+    format: document.formatLabel,
+    source:
+      source === null
+        ? null
+        : { id: source.id, name: source.name, version: datasetVersion(document, source.fileName).version, sha256: run.sha256 },
+    objects: document.objectCount,
+    apply,
+    merges: resolution.merges,
+    absorbed: resolution.absorbs,
+    ambiguities: resolution.ambiguities,
+    olderVersionsKept: resolution.olderVersions,
+    restored: document.restored.entities.length + document.restored.relationships.length,
+    unknownTypes: document.unknownTypes,
+    unknownProperties: document.unknownProperties,
+    warnings: [...document.warnings, ...built.warnings],
+    anomalies: Object.entries(document.anomalies ?? {}).map(([kind, records]) => ({ kind, count: records.length, records })),
+    unchanged: apply.unchanged,
+  };
+}
+
+/**
+ * A file larger than IMPORT_STAGE_ABOVE: what it creates is staged in batches (src/write/staging.ts),
+ * then one transaction resolves and applies it as a small file is, switching the staged part in.
+ * Whatever happens, what the run staged and did not switch in is discarded.
+ */
+async function importStaged(db: Database, run: ImportRun, options: ImportOptions): Promise<ImportReport> {
+  const stagedBy = `${run.sourceId}:${randomUUID()}`;
+  try {
+    const { built } = await db.readTransaction(`plan import ${run.input.name}`, (tx) => planImport(tx, run), APPLY_TIMEOUT_MS);
+    const staged = await stageChangeset(db, built.changeset, stagedBy, options.onProgress);
+    const report = await db.writeTransaction(
+      `import ${run.input.name}`,
+      (tx) => importInTransaction(tx, run, options, staged),
+      APPLY_TIMEOUT_MS,
+    );
+    await tidyStaged(db, staged);
+    return report;
+  } finally {
+    // Also after a failure: a database that is down leaves the rest to the next run's discard.
+    await discardStaged(db, stagedBy).catch(() => undefined);
+  }
+}
+
 export async function importData(db: Database, input: ImportInput, options: ImportOptions = {}): Promise<ImportReport> {
-  const document = readImport(input, options.format, options.limits ?? importLimits());
+  const limits = options.limits ?? importLimits();
+  const document = readImport(input, options.format, limits);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const sourceId = sourceIdFor(sha256);
-  const needsSource = document.objects.length + document.links.length > 0;
-  return db.writeTransaction(
-    `import ${input.name}`,
-    async (tx) => {
-      const resolution = await resolveAliases(tx, document, needsSource ? { id: sourceId, fileName: input.name } : null);
-      const previous = resolution.existing.get(sourceId);
-      // The Source records the file as first imported (name, time): the same bytes imported again,
-      // under any name, change nothing.
-      const source: FileSource | null = needsSource
-        ? {
-            id: sourceId,
-            name: previous?.name ?? document.title ?? input.name,
-            fileName: previous?.fileName ?? input.name,
-            sha256,
-            importedAt: previous?.importedAt ?? (options.now?.() ?? new Date()).toISOString(),
-          }
-        : null;
-      const built = toChangeset(document, resolution, source, input.name);
-      const apply = await applyChangesetInTransaction(tx, built.changeset, { onProgress: options.onProgress });
-      // Actors an earlier import created that this file shows to be one: merged, reversibly.
-      const importer = { keyId: null, name: `import ${input.name}`, role: null };
-      for (const absorb of resolution.absorbs) await absorbEntity(tx, importer, absorb);
-      if (resolution.absorbs.length > 0) apply.unchanged = false;
-      return {
-        file: input.name,
-        format: document.formatLabel,
-        source:
-          source === null
-            ? null
-            : { id: source.id, name: source.name, version: datasetVersion(document, source.fileName).version, sha256 },
-        objects: document.objectCount,
-        apply,
-        merges: resolution.merges,
-        absorbed: resolution.absorbs,
-        ambiguities: resolution.ambiguities,
-        olderVersionsKept: resolution.olderVersions,
-        restored: document.restored.entities.length + document.restored.relationships.length,
-        unknownTypes: document.unknownTypes,
-        unknownProperties: document.unknownProperties,
-        warnings: [...document.warnings, ...built.warnings],
-        anomalies: Object.entries(document.anomalies ?? {}).map(([kind, records]) => ({ kind, count: records.length, records })),
-        unchanged: apply.unchanged,
-      };
-    },
-    APPLY_TIMEOUT_MS,
-  );
+  const run: ImportRun = {
+    input,
+    document,
+    sha256,
+    sourceId: sourceIdFor(sha256),
+    needsSource: document.objects.length + document.links.length > 0,
+    importedAt: (options.now?.() ?? new Date()).toISOString(),
+  };
+  if (document.objects.length + document.links.length > limits.stageAbove) return importStaged(db, run, options);
+  return db.writeTransaction(`import ${input.name}`, (tx) => importInTransaction(tx, run, options), APPLY_TIMEOUT_MS);
 }
 
 export async function importFile(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {

@@ -4,7 +4,7 @@ import { boundedBytes, checkNesting, withinFieldLimits } from '../../src/ingest/
 import { emptyDocument } from '../../src/ingest/imported.js';
 import { ChangesetError } from '../../src/write/changeset.js';
 
-const limits = { maxBytes: 1_000_000, maxDepth: 20 };
+const limits = { maxBytes: 1_000_000, maxDepth: 20, stageAbove: 50_000 };
 
 describe('import bounds', () => {
   it('refuses a gzip that inflates past the limit, naming the setting, without inflating it all', () => {
