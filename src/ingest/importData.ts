@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, Transaction } from '../db/database.js';
 import { APPLY_TIMEOUT_MS, applyChangesetInTransaction, type ApplyProgress, type ApplyReport } from '../write/apply.js';
@@ -12,6 +11,7 @@ import { readEurepoc } from './eurepoc/read.js';
 import { absorbEntity, type Absorb } from './absorb.js';
 import { boundedBytes, checkNesting, DEFAULT_IMPORT_LIMITS, withinFieldLimits, type ImportLimits } from './bounds.js';
 import { readMispGalaxy } from './misp/read.js';
+import { readFileForImport, type FileContent } from './readFile.js';
 import { resolveAliases, type AmbiguityNote, type MergeNote } from './resolveAliases.js';
 import { readStixBundle } from './stix/read.js';
 import { datasetVersion, toChangeset, type FileSource } from './toChangeset.js';
@@ -83,7 +83,11 @@ function detectFormat(document: unknown, name: string): ImportFormat {
     if (record.type === 'bundle') return 'stix';
     if (Array.isArray(record.values)) return 'misp';
   }
-  throw new ChangesetError(name, [
+  throw unrecognised(name);
+}
+
+function unrecognised(name: string): ChangesetError {
+  return new ChangesetError(name, [
     {
       at: name,
       message:
@@ -92,7 +96,18 @@ function detectFormat(document: unknown, name: string): ImportFormat {
   ]);
 }
 
-/** Parses and checks a file without touching the graph; throws ChangesetError naming what is wrong. */
+function readDocument(name: string, content: FileContent, format: ImportFormat | undefined): ImportedDocument {
+  if (content.kind === 'text') {
+    if (format === 'eurepoc' || (format === undefined && looksLikeEurepocCsv(Buffer.from(content.text.slice(0, 8192))))) {
+      return withinFieldLimits(readEurepoc(content.text, name));
+    }
+    throw unrecognised(name);
+  }
+  const chosen = format ?? detectFormat(content.value, name);
+  return withinFieldLimits(chosen === 'stix' ? readStixBundle(content.value, name) : readMispGalaxy(content.value, name));
+}
+
+/** Parses and checks bytes (an API request's file) without touching the graph; throws ChangesetError naming what is wrong. */
 export function readImport(
   input: ImportInput,
   format?: ImportFormat,
@@ -100,11 +115,9 @@ export function readImport(
 ): ImportedDocument {
   const bytes = boundedBytes(input.name, input.bytes, limits);
   if (format === 'eurepoc' || (format === undefined && looksLikeEurepocCsv(bytes))) {
-    return withinFieldLimits(readEurepoc(bytes.toString('utf8'), input.name));
+    return readDocument(input.name, { kind: 'text', text: bytes.toString('utf8') }, 'eurepoc');
   }
-  const document = decode(input, bytes, limits);
-  const chosen = format ?? detectFormat(document, input.name);
-  return withinFieldLimits(chosen === 'stix' ? readStixBundle(document, input.name) : readMispGalaxy(document, input.name));
+  return readDocument(input.name, { kind: 'json', value: decode(input, bytes, limits) }, format);
 }
 
 export function sourceIdFor(sha256: string): string {
@@ -112,7 +125,8 @@ export function sourceIdFor(sha256: string): string {
 }
 
 interface ImportRun {
-  input: ImportInput;
+  /** The file name (for the Source and for messages). */
+  name: string;
   document: ImportedDocument;
   sha256: string;
   sourceId: string;
@@ -122,21 +136,21 @@ interface ImportRun {
 
 /** Resolves the file against the graph and builds its changeset: the same in both stages of a staged import. */
 async function planImport(tx: Transaction, run: ImportRun) {
-  const { input, document, sourceId } = run;
-  const resolution = await resolveAliases(tx, document, run.needsSource ? { id: sourceId, fileName: input.name } : null);
+  const { name, document, sourceId } = run;
+  const resolution = await resolveAliases(tx, document, run.needsSource ? { id: sourceId, fileName: name } : null);
   const previous = resolution.existing.get(sourceId);
   // The Source records the file as first imported (name, time): the same bytes imported again,
   // under any name, change nothing.
   const source: FileSource | null = run.needsSource
     ? {
         id: sourceId,
-        name: previous?.name ?? document.title ?? input.name,
-        fileName: previous?.fileName ?? input.name,
+        name: previous?.name ?? document.title ?? name,
+        fileName: previous?.fileName ?? name,
         sha256: run.sha256,
         importedAt: previous?.importedAt ?? run.importedAt,
       }
     : null;
-  return { resolution, source, built: toChangeset(document, resolution, source, input.name) };
+  return { resolution, source, built: toChangeset(document, resolution, source, name) };
 }
 
 async function importInTransaction(
@@ -145,15 +159,15 @@ async function importInTransaction(
   options: ImportOptions,
   staged?: StagedRun,
 ): Promise<ImportReport> {
-  const { input, document } = run;
+  const { name, document } = run;
   const { resolution, source, built } = await planImport(tx, run);
   const apply = await applyChangesetInTransaction(tx, built.changeset, { onProgress: options.onProgress, staged });
   // Actors an earlier import created that this file shows to be one: merged, reversibly.
-  const importer = { keyId: null, name: `import ${input.name}`, role: null };
+  const importer = { keyId: null, name: `import ${name}`, role: null };
   for (const absorb of resolution.absorbs) await absorbEntity(tx, importer, absorb);
   if (resolution.absorbs.length > 0) apply.unchanged = false;
   return {
-    file: input.name,
+    file: name,
     format: document.formatLabel,
     source:
       source === null
@@ -182,10 +196,10 @@ async function importInTransaction(
 async function importStaged(db: Database, run: ImportRun, options: ImportOptions): Promise<ImportReport> {
   const stagedBy = `${run.sourceId}:${randomUUID()}`;
   try {
-    const { built } = await db.readTransaction(`plan import ${run.input.name}`, (tx) => planImport(tx, run), APPLY_TIMEOUT_MS);
+    const { built } = await db.readTransaction(`plan import ${run.name}`, (tx) => planImport(tx, run), APPLY_TIMEOUT_MS);
     const staged = await stageChangeset(db, built.changeset, stagedBy, options.onProgress);
     const report = await db.writeTransaction(
-      `import ${run.input.name}`,
+      `import ${run.name}`,
       (tx) => importInTransaction(tx, run, options, staged),
       APPLY_TIMEOUT_MS,
     );
@@ -201,8 +215,19 @@ export async function importData(db: Database, input: ImportInput, options: Impo
   const limits = options.limits ?? importLimits();
   const document = readImport(input, options.format, limits);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  return importDocument(db, input.name, document, sha256, options, limits);
+}
+
+async function importDocument(
+  db: Database,
+  name: string,
+  document: ImportedDocument,
+  sha256: string,
+  options: ImportOptions,
+  limits: ImportLimits,
+): Promise<ImportReport> {
   const run: ImportRun = {
-    input,
+    name,
     document,
     sha256,
     sourceId: sourceIdFor(sha256),
@@ -210,9 +235,13 @@ export async function importData(db: Database, input: ImportInput, options: Impo
     importedAt: (options.now?.() ?? new Date()).toISOString(),
   };
   if (document.objects.length + document.links.length > limits.stageAbove) return importStaged(db, run, options);
-  return db.writeTransaction(`import ${input.name}`, (tx) => importInTransaction(tx, run, options), APPLY_TIMEOUT_MS);
+  return db.writeTransaction(`import ${name}`, (tx) => importInTransaction(tx, run, options), APPLY_TIMEOUT_MS);
 }
 
+/** Imports a file from disk, read as a stream (src/ingest/readFile.ts). */
 export async function importFile(db: Database, file: string, options: ImportOptions = {}): Promise<ImportReport> {
-  return importData(db, { name: path.basename(file), bytes: fs.readFileSync(file) }, options);
+  const limits = options.limits ?? importLimits();
+  const name = path.basename(file);
+  const { content, sha256 } = await readFileForImport(file, name, limits);
+  return importDocument(db, name, readDocument(name, content, options.format), sha256, options, limits);
 }
