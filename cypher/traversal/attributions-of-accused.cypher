@@ -45,7 +45,8 @@ CALL (accused) {
   OPTIONAL MATCH (resp)-[cc:CONCERNS]->(campaign:Campaign)
   WHERE $asOf IS NULL OR (cc.knownSince <= $asOf AND campaign.knownSince <= $asOf)
   RETURN 'RESPONSE' AS recordedAs, resp, coalesce(principal, issuer) AS attributor, campaign,
-    properties(s) AS props, resp.occurredOn AS issuedOn
+    s {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
+        .basis, .reportedBy} AS props, resp.occurredOn AS issuedOn
   UNION ALL
   MATCH (accused)<-[c:CONDUCTED_BY|ATTRIBUTED_TO]-(campaign:Campaign)
   WHERE $from IS NULL AND $to IS NULL AND $basis IS NULL
@@ -67,16 +68,48 @@ CALL (accused) {
         }
     }
   RETURN 'CLAIM' AS recordedAs, null AS resp, claimant AS attributor, campaign,
-    properties(c) AS props, null AS issuedOn
+    c {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
+        .basis, .reportedBy} AS props, null AS issuedOn
 }
 WITH target, recordedAs, resp, attributor, accused, campaign, props, issuedOn
 WHERE $campaign IS NULL OR campaign.id = $campaign
 ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, props.stance, props.key
 LIMIT $limit + 1
 RETURN recordedAs,
-  resp {.*} AS response,
-  attributor {.*} AS attributor,
-  accused {.*} AS accused,
-  CASE WHEN target IS NOT NULL AND accused.id <> target.id THEN target {.*} END AS sponsor,
-  campaign {.*} AS campaign,
+  resp {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS response,
+  attributor {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS attributor,
+  accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused,
+  CASE WHEN target IS NOT NULL AND accused.id <> target.id THEN target {.id, .kind, .name, .nameKey, .description,
+      .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size,
+      .nationality, .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn,
+      .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher, .url, .publishedOn,
+      .publishedPrecision, .sourceType, .textFile, .startedBasis, .startedSource, .startedQuote, .startedInferredFrom,
+      .disclosedBasis, .disclosedSource, .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource,
+      .occurredQuote, .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote,
+      .publishedInferredFrom} END AS sponsor,
+  campaign {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS campaign,
   props

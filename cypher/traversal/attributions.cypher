@@ -28,7 +28,8 @@ CALL () {
   OPTIONAL MATCH (resp)-[cc:CONCERNS]->(campaign:Campaign)
   WHERE $asOf IS NULL OR (cc.knownSince <= $asOf AND campaign.knownSince <= $asOf)
   RETURN 'RESPONSE' AS recordedAs, resp, coalesce(principal, issuer) AS attributor, accused, campaign,
-    properties(s) AS props, resp.occurredOn AS issuedOn
+    s {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
+        .basis, .reportedBy} AS props, resp.occurredOn AS issuedOn
   UNION ALL
   MATCH (campaign:Campaign)-[c:CONDUCTED_BY|ATTRIBUTED_TO]->(accused:Entity)
   WHERE $from IS NULL AND $to IS NULL AND $basis IS NULL
@@ -45,16 +46,41 @@ CALL () {
         AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf))
     }
   RETURN 'CLAIM' AS recordedAs, null AS resp, claimant AS attributor, accused, campaign,
-    properties(c) AS props, null AS issuedOn
+    c {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
+        .basis, .reportedBy} AS props, null AS issuedOn
 }
 WITH recordedAs, resp, attributor, accused, campaign, props, issuedOn
 WHERE $campaign IS NULL OR campaign.id = $campaign
 ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, props.stance, props.key
 LIMIT $limit + 1
 RETURN recordedAs,
-  resp {.*} AS response,
-  attributor {.*} AS attributor,
-  accused {.*} AS accused,
+  resp {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS response,
+  attributor {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS attributor,
+  accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused,
   null AS sponsor,
-  campaign {.*} AS campaign,
+  campaign {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
+      .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} AS campaign,
   props

@@ -84,10 +84,22 @@ WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0
 CALL (keptFound) {
   UNWIND keptFound AS x
   WITH x.node AS n, x.depth AS depth
-  RETURN collect({node: n {.*}, depth: depth}) AS keptRows
+  RETURN collect({node: n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+      .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+      .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom}, depth: depth}) AS keptRows
 }
 WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
-  [n IN nodes0 | {node: n {.*}, depth: 0}] + keptRows AS nodes
+  [n IN nodes0 | {node: n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+      .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+      .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom}, depth: 0}] + keptRows AS nodes
 // What was reached and not kept, per kind (a node reached in two layers counts once).
 CALL (rest, kept) {
   UNWIND rest AS x
@@ -107,6 +119,8 @@ CALL (kept) {
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
   WITH a, r, b
   LIMIT $edgeLimit + 1
-  RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: properties(r)}) AS found
+  RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: r {.key, .stance, .confidence,
+      .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
+      .reportedBy}}) AS found
 }
 RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, capped OR size(cut) > 0 OR size(found) > $edgeLimit AS truncated

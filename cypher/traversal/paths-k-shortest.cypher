@@ -21,6 +21,14 @@ WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
 WITH p, ns
 ORDER BY length(p)
 LIMIT $k
-RETURN [n IN ns | n {.*}] AS nodes,
+RETURN [n IN ns | n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+    .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+    .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+    .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+    .publishedSource, .publishedQuote, .publishedInferredFrom}] AS nodes,
   [rel IN relationships(p) |
-    {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, key: rel.key, props: properties(rel)}] AS rels
+    {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, key: rel.key, props: rel {.key, .stance,
+        .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
+        .reportedBy}}] AS rels

@@ -15,6 +15,14 @@ MATCH p = SHORTEST 1 (
   ){1,6}(b)
   WHERE size(r) <= $maxHops
 )
-RETURN [n IN nodes(p) | n {.*}] AS nodes,
+RETURN [n IN nodes(p) | n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+    .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+    .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+    .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+    .publishedSource, .publishedQuote, .publishedInferredFrom}] AS nodes,
   [rel IN relationships(p) |
-    {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, key: rel.key, props: properties(rel)}] AS rels
+    {type: type(rel), source: startNode(rel).id, target: endNode(rel).id, key: rel.key, props: rel {.key, .stance,
+        .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
+        .reportedBy}}] AS rels

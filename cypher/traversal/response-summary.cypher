@@ -35,7 +35,13 @@ CALL (campaign, known, responses) {
     RETURN state
   }
   // Collected here so that a campaign nobody is accused of still gives its one row.
-  RETURN collect(state {.*}) AS accused
+  RETURN collect(state {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+      .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+      .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+      .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+      .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+      .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+      .publishedSource, .publishedQuote, .publishedInferredFrom}) AS accused
 }
 CALL (responses) {
   UNWIND responses AS response
@@ -46,7 +52,9 @@ CALL (responses) {
   CALL (response) {
     OPTIONAL MATCH (response)-[s:REFERS_TO]->(target:Entity)
     WHERE $asOf IS NULL OR (s.knownSince <= $asOf AND target.knownSince <= $asOf)
-    RETURN collect(CASE WHEN s IS NOT NULL THEN {stance: s.stance, targetId: target.id, props: properties(s)} END) AS stances
+    RETURN collect(CASE WHEN s IS NOT NULL THEN {stance: s.stance, targetId: target.id, props: s {.key, .stance,
+        .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
+        .reportedBy}} END) AS stances
   }
   WITH response, coalesce(principal, issuer) AS party, stances
   CALL (party) {
@@ -55,6 +63,32 @@ CALL (responses) {
     WITH party, head(collect(state)) AS bodyOf
     RETURN CASE WHEN party:State THEN party ELSE bodyOf END AS partyState
   }
-  RETURN collect({response: response {.*}, party: party {.*}, partyState: partyState {.*}, stances: stances}) AS rows
+  RETURN collect({response: response {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes,
+      .stixIds, .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn,
+      .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence,
+      .confidenceText, .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType,
+      .textFile, .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
+      .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom,
+      .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom}, party: party {.id, .kind, .name,
+      .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds, .revoked, .deprecated,
+      .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types,
+      .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher, .url,
+      .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis, .startedSource, .startedQuote,
+      .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote, .disclosedInferredFrom, .occurredBasis,
+      .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote,
+      .publishedInferredFrom}, partyState: partyState {.id, .kind, .name, .nameKey, .description, .knownSince,
+      .citeSources, .citeQuotes, .stixIds, .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality,
+      .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision,
+      .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision,
+      .sourceType, .textFile, .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis,
+      .disclosedSource, .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
+      .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom},
+      stances: stances}) AS rows
 }
-RETURN known, campaign {.*} AS campaign, accused, rows AS responses
+RETURN known, campaign {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+    .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
+    .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
+    .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
+    .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
+    .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
+    .publishedSource, .publishedQuote, .publishedInferredFrom} AS campaign, accused, rows AS responses

@@ -49,6 +49,13 @@ CALL (subjects, responses) {
   WHERE event.on IS NOT NULL
   ORDER BY event.on, CASE event.precision WHEN 'YEAR' THEN 0 WHEN 'MONTH' THEN 1 ELSE 2 END, event.kind, subject.name, subject.id
   LIMIT $limit + 1
-  RETURN collect({kind: event.kind, on: event.on, precision: event.precision, subject: subject {.*}}) AS events
+  RETURN collect({kind: event.kind, on: event.on, precision: event.precision, subject: subject {.id, .kind, .name,
+      .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds, .revoked, .deprecated,
+      .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn, .disclosedPrecision, .types,
+      .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis, .titleIsDescriptive, .publisher, .url,
+      .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis, .startedSource, .startedQuote,
+      .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote, .disclosedInferredFrom, .occurredBasis,
+      .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote,
+      .publishedInferredFrom}}) AS events
 }
 RETURN known, events

@@ -1,5 +1,5 @@
 /**
- * The stored properties the API reads, and so the only ones cypher/read/* returns (as map
+ * The stored properties the API reads, and so the only ones cypher/read/* and traversal/* return (as map
  * projections: `n {.id, .kind, …}`, or the few ENTITY_SUMMARY_PROPERTIES where the selection asks no
  * more; tests/unit/read-projection.test.ts keeps the files in step).
  * Returning every property (`n {.*}`, `properties(r)`) cost most of a request's time: the driver
