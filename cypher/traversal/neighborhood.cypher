@@ -11,7 +11,9 @@
 //   kinds are walked and kept), $kindRanks (map kind -> rank, lower is kept first), $otherRank (rank
 //   of kinds not in the map), $minConfidence (or null: relationships whose confidence score is below
 //   it are not walked; unscored ones are), $asOf (DATE or null: only nodes and relationships with
-//   knownSince <= $asOf), $limit (nodes), $candidateLimit (relationships read per layer), $edgeLimit.
+//   knownSince <= $asOf), $limit (nodes), $candidateLimit (relationships read per layer), $edgeLimit,
+//   $summary (true: nodes carry only id, kind, name, description and knownSince, all that a drawing
+//   of the graph asks, instead of the 49 properties the API reads of an entity).
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
 //   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
 //   props}), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
@@ -84,22 +86,24 @@ WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0
 CALL (keptFound) {
   UNWIND keptFound AS x
   WITH x.node AS n, x.depth AS depth
-  RETURN collect({node: n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+  RETURN collect({node: CASE WHEN $summary THEN n {.id, .kind, .name, .description, .knownSince}
+      ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
       .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
       .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom}, depth: depth}) AS keptRows
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END, depth: depth}) AS keptRows
 }
 WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
-  [n IN nodes0 | {node: n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
+  [n IN nodes0 | {node: CASE WHEN $summary THEN n {.id, .kind, .name, .description, .knownSince}
+      ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
       .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
       .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom}, depth: 0}] + keptRows AS nodes
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END, depth: 0}] + keptRows AS nodes
 // What was reached and not kept, per kind (a node reached in two layers counts once).
 CALL (rest, kept) {
   UNWIND rest AS x

@@ -252,6 +252,22 @@ describe('neighborhood', () => {
     expect(data.neighborhood.nodes[0]!.id).toBe('actor:apt31');
   });
 
+  it('answers a drawing (id, kind, name) from summary rows, and any other field as fully as before', async () => {
+    type Node = { id: string; kind: string; name: string; citations?: Array<{ quote: string | null }>; attackIds?: string[] };
+    const drawing = await ask<{ neighborhood: { center: Node; nodes: Node[] } }>(
+      '{ neighborhood(id: "actor:apt31", depth: 2) { center { id kind name } nodes { id kind name } } }',
+    );
+    const full = await ask<{ neighborhood: { center: Node; nodes: Node[] } }>(
+      '{ neighborhood(id: "actor:apt31", depth: 2) { center { id kind name } nodes { id kind name citations { quote } ... on ThreatActor { attackIds } } } }',
+    );
+    expect(drawing.neighborhood.nodes.map(({ id, kind, name }) => ({ id, kind, name }))).toEqual(
+      full.neighborhood.nodes.map(({ id, kind, name }) => ({ id, kind, name })),
+    );
+    expect(drawing.neighborhood.center).toEqual(full.neighborhood.center);
+    const apt31 = full.neighborhood.nodes.find((node) => node.id === 'actor:apt31')!;
+    expect(apt31.citations!.length).toBeGreaterThan(0);
+  });
+
   it('asks the database once for the traversal, and once more for all the sources cited (no N+1)', async () => {
     const before = api().db.statementsRun;
     await ask(example('apt31-neighborhood.graphql'));

@@ -3,7 +3,9 @@ import { apiError, badUserInput } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { parsePartialDate } from '../../model/partialDate.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../model/vocabulary.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
+import { SUMMARY_FIELDS, fieldsOf, selectedFields } from '../selection.js';
 import type { CitationRow, EntityRow, PartialDateRow, StanceRow } from '../../read/rows.js';
 import type {
   AttributionRow,
@@ -78,6 +80,13 @@ function minConfidenceParam(value: number | null | undefined): number | null {
 function typesParam(types: readonly string[] | null | undefined): string[] {
   // Never empty and never beyond the allow-list: KNOWN_AS (aliases) and other bookkeeping stay out.
   return types && types.length > 0 ? [...new Set(types)] : [...RELATIONSHIP_TYPES];
+}
+
+/** Whether the nodes and center of a neighborhood are asked for summary fields alone (a drawing's id, kind, name). */
+function nodesAskOnlySummary(info: GraphQLResolveInfo): boolean {
+  const selected = fieldsOf(info);
+  const sets = [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])].map((node) => node.selectionSet);
+  return [...selectedFields(info, sets).keys()].every((name) => SUMMARY_FIELDS.has(name));
 }
 
 function notFound(argument: string, id: string): Error {
@@ -339,8 +348,9 @@ function summaryOf(result: SummaryResult): ResponseSummaryRow {
 
 export const traversalResolvers: Resolvers = {
   Query: {
-    neighborhood: async (_root, args, context) => {
+    neighborhood: async (_root, args, context, info) => {
       const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.neighborhoodLimit);
+      const summary = nodesAskOnlySummary(info);
       const [row] = await read<NeighborhoodResult>(context, 'traversal/neighborhood', {
         id: args.id,
         depth: bounded('depth', args.depth, TRAVERSAL_BOUNDS.depth),
@@ -353,6 +363,7 @@ export const traversalResolvers: Resolvers = {
         limit,
         candidateLimit: limit * TRAVERSAL_BOUNDS.readsPerNode,
         edgeLimit: limit * TRAVERSAL_BOUNDS.edgesPerNode,
+        summary,
       });
       if (row === undefined) throw notFound('id', args.id);
       const depthOf = new Map(row.nodes.map(({ node, depth }) => [node.id, depth]));
@@ -360,7 +371,8 @@ export const traversalResolvers: Resolvers = {
       const nodes = [...row.nodes]
         .sort((a, b) => a.depth - b.depth || compareText(a.node.name, b.node.name) || compareText(a.node.id, b.node.id))
         .map(({ node }) => node);
-      prime(context, nodes);
+      // Summary rows lack the other properties: the loader must not answer other fields from them.
+      if (!summary) prime(context, nodes);
       return {
         center: row.known ? (nodes[0] ?? null) : null,
         nodes,
