@@ -12,6 +12,9 @@ import { createLogger } from '../src/logger.js';
  * on 127.0.0.1 only, bounded in time and request count. Afterwards every acknowledged write is read
  * back. Prints requests per second, latency percentiles, errors, writes checked and the API's memory.
  *
+ * `--keep <n>`: each client keeps at most n entities of its own, deleting the oldest before creating
+ * another (the graph's size stays fixed; deletes are checked too).
+ *
  * `--soak <minutes>` (up to 240) runs the same mix for that long instead, with no request bound unless
  * --max-requests is given, samples the API's RSS every `--sample-seconds` (15) and prints the curve
  * and whether it is flat (see soakVerdict).
@@ -33,6 +36,9 @@ if (soakMinutes !== undefined && given('seconds')) throw new Error('--soak and -
 const seconds = soakMinutes !== undefined ? soakMinutes * 60 : option('seconds', 30, 600);
 const clients = option('clients', 8, 64);
 const maxRequests = option('max-requests', soakMinutes !== undefined ? Number.MAX_SAFE_INTEGER : 20_000, Number.MAX_SAFE_INTEGER);
+// --keep <n>: each client keeps at most n of its entities, deleting its oldest before it creates
+// another, so that the graph's size stays fixed and a soak measures the API, not a growing graph.
+const keep = given('keep') ? option('keep', 20, 1_000_000) : undefined;
 const sampleSeconds = option('sample-seconds', soakMinutes !== undefined ? 15 : 1, 600);
 const home = path.join(PROJECT_ROOT, '.neo4j/load');
 const env = {
@@ -110,12 +116,15 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const heapAfterFullGc: Sample[] = [];
+  const apiErrorLines: string[] = [];
   let started = Date.now();
   let pending = '';
   api.stdout.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString()).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
+      // The API's own error log lines (pino level 50 and above), to explain any error counted below.
+      if (apiErrorLines.length < 20 && /^\{"level":[5-6]\d/.test(line)) apiErrorLines.push(line.slice(0, 2000));
       const match = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact.*?[\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/.exec(line);
       if (match) heapAfterFullGc.push({ seconds: (Date.now() - started) / 1000, rss: Number(match[2]) * MB, isolate: match[1] });
     }
@@ -143,6 +152,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   const written: string[] = [];
+  const deleted: string[] = [];
   let requests = 0;
   let reads = 0;
   let writes = 0;
@@ -162,23 +172,31 @@ async function main(): Promise<void> {
 
   async function client(index: number): Promise<void> {
     let sequence = 0;
+    const own: string[] = [];
     while (Date.now() < deadline && requests < maxRequests) {
       requests += 1;
       sequence += 1;
       const isWrite = sequence % 5 === 0;
+      const doomed = isWrite && keep !== undefined && own.length >= keep ? own[0] : undefined;
       const id = `load:${index}-${sequence}`;
-      const body = isWrite
-        ? {
-            query: 'mutation($input: EntityInput!) { createEntity(kind: ThreatActor, input: $input) { id } }',
-            variables: {
-              input: {
-                id,
-                name: `Load test actor ${index} write ${sequence}`,
-                citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }],
-              },
-            },
-          }
-        : { query: READS[sequence % READS.length] };
+      const body =
+        doomed !== undefined
+          ? {
+              query: 'mutation($id: ID!) { deleteEntity(id: $id, reason: "load test") { id } }',
+              variables: { id: doomed },
+            }
+          : isWrite
+            ? {
+                query: 'mutation($input: EntityInput!) { createEntity(kind: ThreatActor, input: $input) { id } }',
+                variables: {
+                  input: {
+                    id,
+                    name: `Load test actor ${index} write ${sequence}`,
+                    citations: [{ sourceId: 'source:upi-2025-05-28-czech-china-cyber' }],
+                  },
+                },
+              }
+            : { query: READS[sequence % READS.length] };
       const t0 = performance.now();
       try {
         const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -187,8 +205,12 @@ async function main(): Promise<void> {
         if (json.errors?.length) {
           const code = json.errors[0]?.extensions?.code ?? 'UNKNOWN';
           errors[code] = (errors[code] ?? 0) + 1;
+        } else if (doomed !== undefined) {
+          own.shift();
+          deleted.push(doomed);
+          writes += 1;
         } else if (isWrite) {
-          written.push(id);
+          own.push(id);
           writes += 1;
         } else {
           reads += 1;
@@ -197,6 +219,7 @@ async function main(): Promise<void> {
         errors[(error as Error).name] = (errors[(error as Error).name] ?? 0) + 1;
       }
     }
+    written.push(...own);
   }
   await Promise.all(Array.from({ length: clients }, (_, index) => client(index)));
   const elapsed = (Date.now() - started) / 1000;
@@ -212,6 +235,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < written.length; i += 1000) {
     const rows = await connection.db.read<{ entity: { id: string } }>('read/entities-by-id', { ids: written.slice(i, i + 1000) });
     for (const row of rows) found.add(row.entity.id);
+  }
+  // And every acknowledged delete must have taken.
+  let deletesStillThere = 0;
+  for (let i = 0; i < deleted.length; i += 1000) {
+    deletesStillThere += (await connection.db.read('read/entities-by-id', { ids: deleted.slice(i, i + 1000) })).length;
   }
   await connection.db.autoCommit('admin/delete-by-id-prefix', { prefix: 'load:' });
   await connection.close();
@@ -237,6 +265,7 @@ async function main(): Promise<void> {
     errors,
     writesChecked: written.length,
     writesMissing: written.length - found.size,
+    ...(keep === undefined ? {} : { deletes: deleted.length, deletesStillThere }),
     apiMemory: {
       start: mb(memory[0]!),
       peak: mb(Math.max(...memory)),
@@ -260,8 +289,9 @@ async function main(): Promise<void> {
     const rows = samples.map((entry) => `| ${Math.round(entry.seconds)} | ${(entry.rss / MB).toFixed(1)} |`);
     process.stderr.write(['| seconds | API RSS (MB) |', '|---:|---:|', ...rows, ''].join('\n'));
   }
+  if (apiErrorLines.length > 0) process.stderr.write(`the API logged these errors:\n${apiErrorLines.join('\n')}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  const failed = Object.keys(errors).length > 0 || result.writesMissing > 0;
+  const failed = Object.keys(errors).length > 0 || result.writesMissing > 0 || deletesStillThere > 0;
   process.exit(failed ? 1 : 0);
 }
 
