@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KeyBackoffConfig } from './auth/keyBackoff.js';
 
 /** The Neo4j version the embedded server and docker-compose.yml run; the launcher's pom pins the same. */
 export const NEO4J_VERSION = '5.26.30';
@@ -58,6 +60,13 @@ export interface ApiConfig {
   persistedQueryManifests: string[] | undefined;
   /** max-age of a successful query over GET, in seconds; 0 sends no-store. */
   httpCacheMaxAgeSeconds: number;
+  /** How a client that presents wrong API keys is slowed down (src/auth/keyBackoff.ts). */
+  keyBackoff: KeyBackoffConfig;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For is believed when telling clients apart.
+   * false: the socket's address; a number: that many proxies in front; a list: those addresses or subnets.
+   */
+  trustProxy: false | number | string[];
 }
 
 export interface Config {
@@ -137,6 +146,31 @@ function corsOrigins(env: Env, requireKeyForReads: boolean): string[] {
   return [...new Set(origins)];
 }
 
+/**
+ * TRUST_PROXY: unset or false, a number of proxies, or a comma-separated list of proxy addresses,
+ * subnets or Express's names for them. `true` is refused: any client could then claim any address
+ * in X-Forwarded-For and escape the key backoff.
+ */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || /^(false|0|no|off)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    if (!named && (rest.length > 0 || isIP(address ?? '') === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))) {
+      throw new ConfigError(
+        `TRUST_PROXY must be false, a number of proxies, or a list of proxy addresses or subnets (such as loopback, 10.0.0.0/8), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -191,6 +225,14 @@ export function loadConfig(env: Env = process.env): Config {
       persistedQueries: oneOf(env, 'PERSISTED_QUERIES', ['apq', 'allowlist', 'off'] as const, 'apq'),
       persistedQueryManifests: paths(env, 'PERSISTED_QUERIES_MANIFEST'),
       httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
+      keyBackoff: {
+        failuresBeforeBackoff: integer(env, 'AUTH_KEY_FAILURES_BEFORE_BACKOFF', 5, 1, 1000),
+        baseDelayMs: integer(env, 'AUTH_KEY_BACKOFF_BASE_MS', 1000, 1, 3_600_000),
+        maxDelayMs: integer(env, 'AUTH_KEY_BACKOFF_MAX_MS', 300_000, 1, 86_400_000),
+        resetAfterMs: integer(env, 'AUTH_KEY_BACKOFF_RESET_MS', 900_000, 1000, 86_400_000),
+        maxClients: integer(env, 'AUTH_KEY_BACKOFF_MAX_CLIENTS', 10_000, 1, 10_000_000),
+      },
+      trustProxy: trustProxy(env),
     },
     neo4j: {
       uri,

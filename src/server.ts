@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { authenticate, presentedKey } from './auth/apiKeys.js';
+import { KeyBackoff } from './auth/keyBackoff.js';
+import type { Principal } from './auth/principal.js';
 import { loadConfig, type ApiConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { apiError } from './errors.js';
@@ -41,6 +43,40 @@ export interface RunningServer {
   apollo: ApolloServer<Context>;
   /** Stops accepting requests, lets in-flight ones finish, then closes. */
   stop(): Promise<void>;
+}
+
+/**
+ * The caller behind a presented key, unless its client has had too many keys refused lately: then
+ * 429 with Retry-After, without looking the key up. Requests without a key are never held back.
+ */
+function keyAuthenticator(db: Database, logger: Logger, api: ApiConfig) {
+  const backoff = new KeyBackoff(api.keyBackoff);
+  return async (req: Request, requestId: string): Promise<Principal> => {
+    const key = presentedKey(req.header('authorization'), req.header('x-api-key'));
+    if (key === undefined) return authenticate(db, key);
+    // req.ip follows the trust proxy setting (TRUST_PROXY); without it, the socket's address.
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const waitMs = backoff.waitMs(client);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw apiError('TOO_MANY_REQUESTS', `Too many refused API keys from this client; try again in ${seconds} s.`, {
+        retryAfterSeconds: seconds,
+        requestId,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
+      });
+    }
+    try {
+      const principal = await authenticate(db, key);
+      backoff.succeeded(client);
+      return principal;
+    } catch (error) {
+      if ((error as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED') {
+        const delayMs = backoff.failed(client);
+        if (delayMs > 0) logger.warn({ client, delayMs, requestId }, 'API keys refused repeatedly; the client must wait');
+      }
+      throw error;
+    }
+  };
 }
 
 function requestIdOf(req: Request): string {
@@ -135,10 +171,12 @@ export async function startServer(options: ServerOptions, listen: { port: number
   const api = options.api ?? loadConfig({}).api;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', api.trustProxy);
   app.use(securityHeaders());
   const httpServer = http.createServer(app);
   const apollo = createApollo(httpServer, api);
   await apollo.start();
+  const principalOf = keyAuthenticator(db, logger, api);
 
   if (api.playground) registerWebRoutes(app, logger);
   app.get('/health/live', (_req, res) => {
@@ -157,7 +195,7 @@ export async function startServer(options: ServerOptions, listen: { port: number
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
-        const principal = await authenticate(db, presentedKey(req.header('authorization'), req.header('x-api-key')));
+        const principal = await principalOf(req, requestId);
         if (api.requireKeyForReads && principal.role === null) {
           throw apiError('UNAUTHENTICATED', 'This API requires an API key for every request (Authorization: Bearer <key>).', {
             http: { status: 401 },

@@ -15,6 +15,7 @@ const CLIENT_CODES = new Set<ErrorCode>([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
 ]);
 // Apollo's own codes for requests it rejects before resolvers run (syntax, validation, the abuse

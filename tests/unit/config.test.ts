@@ -78,3 +78,36 @@ describe('persisted queries and HTTP caching', () => {
     expect(() => loadConfig({ HTTP_CACHE_MAX_AGE_SECONDS: '-1' })).toThrow(/HTTP_CACHE_MAX_AGE_SECONDS/);
   });
 });
+
+describe('the API key backoff and TRUST_PROXY', () => {
+  it('back off after 5 refused keys, from 1 s doubling up to 5 minutes, forgiven after 15 quiet minutes, for 10,000 clients', () => {
+    expect(loadConfig({}).api.keyBackoff).toEqual({
+      failuresBeforeBackoff: 5,
+      baseDelayMs: 1000,
+      maxDelayMs: 300_000,
+      resetAfterMs: 900_000,
+      maxClients: 10_000,
+    });
+    expect(
+      loadConfig({ AUTH_KEY_FAILURES_BEFORE_BACKOFF: '10', AUTH_KEY_BACKOFF_MAX_CLIENTS: '500' }).api.keyBackoff,
+    ).toMatchObject({
+      failuresBeforeBackoff: 10,
+      maxClients: 500,
+    });
+    expect(() => loadConfig({ AUTH_KEY_BACKOFF_BASE_MS: 'soon' })).toThrow(/AUTH_KEY_BACKOFF_BASE_MS/);
+    expect(() => loadConfig({ AUTH_KEY_BACKOFF_MAX_CLIENTS: '0' })).toThrow(/AUTH_KEY_BACKOFF_MAX_CLIENTS/);
+  });
+
+  it('trusts no proxy by default, a number of proxies, or listed addresses, but never any proxy at all', () => {
+    expect(loadConfig({}).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).api.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).api.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example.org' })).toThrow(/TRUST_PROXY/);
+  });
+});
