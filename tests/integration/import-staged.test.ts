@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, loadConfig } from '../../src/config.js';
@@ -65,8 +66,10 @@ beforeAll(async () => {
     NEO4J_EMBEDDED_TX_MEMORY: '48m',
     NEO4J_START_TIMEOUT_MS: '240000',
   });
+  // A fresh store each run: deleting a past run's thousands of nodes would itself need more than
+  // the 48 MB this server lets one transaction hold.
+  fs.rmSync(path.join(HOME, 'data'), { recursive: true, force: true });
   connection = await connect(config.neo4j, createLogger('silent'));
-  await connection.db.autoCommit('admin/delete-all');
 }, 300_000);
 
 afterAll(async () => {
