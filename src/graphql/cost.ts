@@ -85,6 +85,9 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   };
 }
 
+/** One estimator per schema: its page types come from a walk over every field of the schema. */
+const ESTIMATORS = new WeakMap<GraphQLSchema, ComplexityEstimator>();
+
 /** The operation's cost with these variables; throws the GraphQL error of variables that do not coerce. */
 export function operationCost(
   schema: GraphQLSchema,
@@ -92,7 +95,9 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ): number {
-  return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator(schema)] });
+  let estimator = ESTIMATORS.get(schema);
+  if (estimator === undefined) ESTIMATORS.set(schema, (estimator = costEstimator(schema)));
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
 }
 
 /** Refuses, before execution, an operation whose cost with its variables exceeds maxCost. */
