@@ -25,22 +25,30 @@ export interface ImportLimits {
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 100, stageAbove: 50_000 };
 
-function refuse(origin: string, message: string): ChangesetError {
+/** A file refused whole, named by itself. */
+export function refuse(origin: string, message: string): ChangesetError {
   return new ChangesetError(origin, [{ at: origin, message }]);
+}
+
+/** The refusal of a file larger than the limit, whether read whole or as a stream. */
+export function tooLarge(origin: string, limits: ImportLimits, gzipped: boolean): ChangesetError {
+  return refuse(
+    origin,
+    `is larger than ${limits.maxBytes.toLocaleString('en')} bytes${gzipped ? ' once inflated' : ''} (IMPORT_MAX_BYTES)`,
+  );
 }
 
 /** The file's bytes, inflated if gzipped, never more than the limit (zlib stops at it). */
 export function boundedBytes(origin: string, bytes: Buffer, limits: ImportLimits): Buffer {
   const gzipped = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const tooLarge = `is larger than ${limits.maxBytes.toLocaleString('en')} bytes${gzipped ? ' once inflated' : ''} (IMPORT_MAX_BYTES)`;
   if (!gzipped) {
-    if (bytes.length > limits.maxBytes) throw refuse(origin, tooLarge);
+    if (bytes.length > limits.maxBytes) throw tooLarge(origin, limits, gzipped);
     return bytes;
   }
   try {
     return gunzipSync(bytes, { maxOutputLength: limits.maxBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse(origin, tooLarge);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(origin, limits, gzipped);
     throw refuse(origin, `is not a readable gzip file: ${(error as Error).message}`);
   }
 }

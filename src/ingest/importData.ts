@@ -226,15 +226,16 @@ async function importDocument(
   options: ImportOptions,
   limits: ImportLimits,
 ): Promise<ImportReport> {
+  const size = document.objects.length + document.links.length;
   const run: ImportRun = {
     name,
     document,
     sha256,
     sourceId: sourceIdFor(sha256),
-    needsSource: document.objects.length + document.links.length > 0,
+    needsSource: size > 0,
     importedAt: (options.now?.() ?? new Date()).toISOString(),
   };
-  if (document.objects.length + document.links.length > limits.stageAbove) return importStaged(db, run, options);
+  if (size > limits.stageAbove) return importStaged(db, run, options);
   return db.writeTransaction(`import ${name}`, (tx) => importInTransaction(tx, run, options), APPLY_TIMEOUT_MS);
 }
 

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import parserStream from 'stream-json';
 import Assembler from 'stream-json/assembler.js';
 import { ChangesetError } from '../write/changeset.js';
-import type { ImportLimits } from './bounds.js';
+import { refuse, tooLarge, type ImportLimits } from './bounds.js';
 
 /**
  * Reads an import file from disk as a stream: gzip inflated on the fly, JSON parsed token by token
@@ -21,10 +21,6 @@ export interface ReadFile {
   content: FileContent;
   /** Of the file as stored (gzipped or not): the Source's identity, as for an import of bytes. */
   sha256: string;
-}
-
-function refuse(origin: string, message: string): ChangesetError {
-  return new ChangesetError(origin, [{ at: origin, message }]);
 }
 
 function isGzip(file: string): boolean {
@@ -53,14 +49,8 @@ function byteLimit(origin: string, limits: ImportLimits, gzipped: boolean): Tran
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limits.maxBytes) {
-        done(
-          refuse(
-            origin,
-            `is larger than ${limits.maxBytes.toLocaleString('en')} bytes${gzipped ? ' once inflated' : ''} (IMPORT_MAX_BYTES)`,
-          ),
-        );
-      } else done(null, chunk);
+      if (seen > limits.maxBytes) done(tooLarge(origin, limits, gzipped));
+      else done(null, chunk);
     },
   });
 }

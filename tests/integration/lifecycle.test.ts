@@ -3,30 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NEO4J_VERSION, PROJECT_ROOT } from '../../src/config.js';
+import { apiReady, exitOf, isAlive, launcherPids, ownNeo4jEnv } from '../support/processes.js';
 
 // `npm start` as a user runs it: its own embedded Neo4j in a separate home and port, stopped with
 // Ctrl-C (SIGINT), killed hard, and started again.
-const home = path.join(PROJECT_ROOT, '.neo4j/lifecycle-test');
-const env = {
-  ...process.env,
-  NEO4J_URI: '',
-  PORT: '0',
-  NEO4J_EMBEDDED_HOME: home,
-  NEO4J_EMBEDDED_PORT: '7697',
-  NEO4J_EMBEDDED_HEAP: '512m',
-  NEO4J_EMBEDDED_PAGECACHE: '128m',
-  LOG_LEVEL: 'warn',
-};
+const env = ownNeo4jEnv('lifecycle-test', 7697, 'warn');
+const home = env.NEO4J_EMBEDDED_HOME!;
 const children: ChildProcess[] = [];
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -37,32 +20,21 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return check();
 }
 
-function startApi(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function startApi(
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /GraphQL API ready at (\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`API exited with ${code} before it was ready:\n${output}`)));
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', resolve));
+  const { ready, output } = apiReady(child, 'API');
+  return { child, url: await ready, output };
 }
 
 function jvmPid(): number {
-  return (JSON.parse(fs.readFileSync(path.join(home, 'launcher.pid'), 'utf8')) as { jvm: number }).jvm;
+  return launcherPids(home).jvm;
 }
 
 // A fresh home each run: the first start must create the database and load the seed.

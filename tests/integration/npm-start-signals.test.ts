@@ -3,60 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { apiReady, exitOf, isAlive, launcherPids, ownNeo4jEnv } from '../support/processes.js';
 
 // `npm start` as a process manager runs it (systemd, a container runtime, a CI job): stopped with
 // SIGTERM sent to npm, not to node. Its own embedded Neo4j, home and port, apart from the test run's
 // and from tests/integration/lifecycle.test.ts's. The home is kept between runs: only the first start
 // loads the seed.
-const home = path.join(PROJECT_ROOT, '.neo4j/npm-start-signals-test');
+const env = ownNeo4jEnv('npm-start-signals-test', 7762, 'info');
+const home = env.NEO4J_EMBEDDED_HOME!;
 const pidFile = path.join(home, 'launcher.pid');
-const env = {
-  ...process.env,
-  NEO4J_URI: '',
-  PORT: '0',
-  NEO4J_EMBEDDED_HOME: home,
-  NEO4J_EMBEDDED_PORT: '7762',
-  NEO4J_EMBEDDED_HEAP: '512m',
-  NEO4J_EMBEDDED_PAGECACHE: '128m',
-  LOG_LEVEL: 'info',
-};
 const children: ChildProcess[] = [];
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function npmStart(): { npm: ChildProcess; output: () => string; ready: Promise<string> } {
   const npm = spawn('npm', ['start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(npm);
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /GraphQL API ready at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    npm.stdout!.on('data', onData);
-    npm.stderr!.on('data', onData);
-    npm.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
-  });
-  return { npm, output: () => output, ready };
+  return { npm, ...apiReady(npm, 'npm start') };
 }
 
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-function launcher(): { jvm: number; owner: number } {
-  return JSON.parse(fs.readFileSync(pidFile, 'utf8')) as { jvm: number; owner: number };
-}
+const launcher = (): { jvm: number; owner: number } => launcherPids(home);
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
