@@ -3,7 +3,7 @@ import type { Database, Transaction } from '../db/database.js';
 import { encodeCitations } from '../model/citations.js';
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { nameKey } from '../model/names.js';
-import { ChangesetError, type Changeset, type PropertyValue } from './changeset.js';
+import { ChangesetError, type Changeset, type Citation, type PropertyValue } from './changeset.js';
 import {
   lookupExisting,
   publicationDates,
@@ -12,7 +12,7 @@ import {
   statementHeld,
   type Existing,
 } from './existing.js';
-import { entityRow, knownSince, relationshipRow, statementRow } from './rows.js';
+import { entityHash, entityRow, knownSince, relationshipHash, relationshipRow, statementHash, statementRow } from './rows.js';
 import type { StagedRun } from './staging.js';
 import { referencedIds, validateChangeset } from './validate.js';
 
@@ -46,6 +46,10 @@ function addCounts(
     const counts = (target[key] ??= { created: 0, updated: 0, unchanged: 0 });
     counts[row.outcome as keyof OutcomeCounts] += row.count;
   }
+}
+
+function citedSources(citations: readonly Citation[]): string[] {
+  return citations.map((citation) => citation.sourceId);
 }
 
 function countUnchanged(target: Record<string, OutcomeCounts>, key: string): void {
@@ -104,11 +108,11 @@ async function writeOwnedEntities(run: ApplyRun): Promise<void> {
   const rows: Array<Record<string, unknown>> = [];
   for (const entity of run.changeset.entities) {
     if (entity.statement !== undefined) continue;
-    const row = entityRow(entity, run.published);
-    if (run.existing.hashes.get(entity.id) === row.contentHash) {
+    // Hashed first: the row is built only for what is written.
+    if (run.existing.hashes.get(entity.id) === entityHash(entity)) {
       countUnchanged(run.report.entities, entity.kind);
       run.progress(1);
-    } else rows.push(row);
+    } else rows.push(entityRow(entity, run.published));
   }
   await runEntityWrites(run, 'write/upsert-entities', rows, (batch) => ({ rows: batch }));
 }
@@ -127,12 +131,16 @@ async function writeStatements(run: ApplyRun): Promise<void> {
       switched.push(entity.id);
       continue;
     }
-    const row = statementRow(entity, run.published);
-    if (!run.existing.kinds.has(entity.id)) created.push(row);
-    else if (statementHeld(row, run.existing)) {
+    if (!run.existing.kinds.has(entity.id)) created.push(statementRow(entity, run.published));
+    else if (
+      statementHeld(
+        { id: entity.id, key: entity.statement.key, hash: statementHash(entity), citeSources: citedSources(entity.citations) },
+        run.existing,
+      )
+    ) {
       countUnchanged(run.report.entities, entity.kind);
       run.progress(1);
-    } else stated.push(row);
+    } else stated.push(statementRow(entity, run.published));
   }
   if (run.staged !== undefined) {
     const stagedBy = run.staged.run;
@@ -202,13 +210,25 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
       run.progress(1);
       continue;
     }
-    const row = relationshipRow(rel, run.published);
     const held = knownHashes.get(identity);
-    if (held === undefined) newRows.push(row);
-    else if (rel.statement ? relationshipStatementHeld(row, held) : held.contentHash === row.contentHash) {
+    if (held === undefined) {
+      newRows.push(relationshipRow(rel, run.published));
+      continue;
+    }
+    const hash = relationshipHash(rel);
+    const unchanged = rel.statement
+      ? relationshipStatementHeld(
+          { citeSources: citedSources(rel.citations), contentHash: hash, modified: rel.statement.modified },
+          held,
+        )
+      : held.contentHash === hash;
+    if (unchanged) {
       countUnchanged(report.relationships, rel.type);
       run.progress(1);
-    } else if (rel.statement) {
+      continue;
+    }
+    const row = relationshipRow(rel, run.published);
+    if (rel.statement) {
       const props = row.props as Record<string, unknown>;
       statedRows.push({ ...row, citeSources: props.citeSources, citeQuotes: props.citeQuotes });
     } else changedRows.push(row);

@@ -9,13 +9,14 @@ import type { Changeset } from './changeset.js';
  */
 
 /** A statement the graph holds already, with the same content and every citation, needs no write. */
-export function statementHeld(row: Record<string, unknown>, existing: Existing): boolean {
-  const held = existing.statements.get(String(row.id));
+export function statementHeld(
+  statement: { id: string; key: string; hash: string; citeSources: readonly string[] },
+  existing: Existing,
+): boolean {
+  const held = existing.statements.get(statement.id);
   if (held === undefined) return false;
-  const index = held.keys.indexOf(String(row.key));
-  return (
-    index >= 0 && held.hashes[index] === row.hash && (row.citeSources as string[]).every((source) => held.sources.has(source))
-  );
+  const index = held.keys.indexOf(statement.key);
+  return index >= 0 && held.hashes[index] === statement.hash && statement.citeSources.every((source) => held.sources.has(source));
 }
 
 export interface Existing {
@@ -89,13 +90,15 @@ export async function relationshipHashes(tx: Transaction, fromIds: string[]): Pr
  * A source's statement of a relationship the graph holds changes nothing when the source is cited
  * already and the statement is the one shown or loses to it (cypher/write/state-relationships.cypher).
  */
-export function relationshipStatementHeld(row: Record<string, unknown>, held: HeldRelationship): boolean {
-  const props = row.props as Record<string, unknown>;
-  if (!(props.citeSources as string[]).every((source) => held.citeSources.includes(source))) return false;
-  if (held.contentHash === row.contentHash) return true;
-  const modified = String(row.modified ?? '');
+export function relationshipStatementHeld(
+  statement: { citeSources: readonly string[]; contentHash: string; modified: string | null },
+  held: HeldRelationship,
+): boolean {
+  if (!statement.citeSources.every((source) => held.citeSources.includes(source))) return false;
+  if (held.contentHash === statement.contentHash) return true;
+  const modified = statement.modified ?? '';
   const heldModified = String(held.modified ?? '');
-  return modified < heldModified || (modified === heldModified && String(row.contentHash) > String(held.contentHash));
+  return modified < heldModified || (modified === heldModified && statement.contentHash > String(held.contentHash));
 }
 
 /** The graph's sources' publication dates, with those of the sources the changeset itself adds. */

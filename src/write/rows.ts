@@ -32,7 +32,8 @@ export function knownSince(citations: Citation[], published: ReadonlyMap<string,
   return toNeo4jDate(dates.sort()[0]!);
 }
 
-export function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+/** The properties an entity is written with. */
+function entityProps(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
   const isSource = entity.kind === 'Source';
   const ownPublished = entity.dates.published?.start;
   const props: Record<string, unknown> = {
@@ -45,7 +46,24 @@ export function entityRow(entity: EntityInput, published: ReadonlyMap<string, st
     ...encodeCitations(entity.citations),
     knownSince: isSource ? (ownPublished ? toNeo4jDate(ownPublished) : null) : knownSince(entity.citations, published),
   };
-  return { id: entity.id, kind: entity.kind, contentHash: contentHash(entity), props };
+  return props;
+}
+
+/** What the graph keeps to recognise an entity the changeset owns as unchanged. */
+export function entityHash(entity: EntityInput): string {
+  return contentHash(entity);
+}
+
+export function entityRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+  return { id: entity.id, kind: entity.kind, contentHash: entityHash(entity), props: entityProps(entity, published) };
+}
+
+/**
+ * An imported statement's hash is its content alone: not who states it (the same claim from two
+ * files hashes alike) and not its ends (a relationship moved by a merge of its end is the same claim).
+ */
+export function relationshipHash(rel: RelationshipInput): string {
+  return rel.statement ? contentHash({ type: rel.type, props: rel.props, dates: rel.dates }) : contentHash(rel);
 }
 
 export function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
@@ -55,15 +73,12 @@ export function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<s
     ...encodeCitations(rel.citations),
     knownSince: knownSince(rel.citations, published),
   };
-  // An imported statement's hash is its content alone: not who states it (the same claim from two
-  // files hashes alike) and not its ends (a relationship moved by a merge of its end is the same claim).
-  const hash = rel.statement ? contentHash({ type: rel.type, props: rel.props, dates: rel.dates }) : contentHash(rel);
   return {
     from: rel.from,
     to: rel.to,
     type: rel.type,
     key: rel.key,
-    contentHash: hash,
+    contentHash: relationshipHash(rel),
     props,
     modified: rel.statement?.modified ?? null,
   };
@@ -76,7 +91,7 @@ function identifierList(props: Record<string, PropertyValue>, name: string): str
 }
 
 /** What a statement says, without who says it: the same content from two sources hashes alike. */
-function statementHash(entity: EntityInput): string {
+export function statementHash(entity: EntityInput): string {
   return contentHash({
     kind: entity.kind,
     name: entity.name,
@@ -105,9 +120,8 @@ export function statementRow(entity: EntityInput, published: ReadonlyMap<string,
     ? Object.fromEntries(RECORD_FIELDS.filter((field) => entity.props[field] !== undefined).map((f) => [f, entity.props[f]]))
     : entity.props;
   const record = { name: entity.name, description: entity.description, props: kept, why: statement.why };
-  const { props } = entityRow(entity, published);
   // Citations and identifier lists are unioned with other statements', never overwritten.
-  const shown: Record<string, unknown> = { ...(props as Record<string, unknown>) };
+  const shown = entityProps(entity, published);
   for (const unioned of ['citeSources', 'citeQuotes', 'stixIds', 'attackIds', 'mispUuids']) delete shown[unioned];
   return {
     id: entity.id,

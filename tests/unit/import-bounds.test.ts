@@ -29,6 +29,15 @@ describe('import bounds', () => {
     expect(() =>
       checkNesting('ok.json', Buffer.from(JSON.stringify({ a: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\\"[[[' })), limits),
     ).not.toThrow();
+    // A string ending in an escaped backslash ends there: the brackets after it count.
+    const afterBackslash = JSON.stringify({ a: 'x\\', b: '\\"', c: JSON.parse('['.repeat(21) + ']'.repeat(21)) as unknown });
+    expect(() => checkNesting('tail.json', Buffer.from(afterBackslash), limits)).toThrow(/deeper than 20 levels/);
+    const shallow = JSON.stringify({
+      a: 'x\\',
+      b: '\\"[[[[[[[[[[[[[[[[[[[[[[[[',
+      c: JSON.parse('['.repeat(19) + ']'.repeat(19)) as unknown,
+    });
+    expect(() => checkNesting('tail.json', Buffer.from(shallow), limits)).not.toThrow();
   });
 
   it('skips an object whose description is longer than a mutation may write, and cuts a name that is, naming each', () => {
