@@ -13,7 +13,10 @@
 //   it are not walked; unscored ones are), $asOf (DATE or null: only nodes and relationships with
 //   knownSince <= $asOf), $limit (nodes), $candidateLimit (relationships read per layer), $edgeLimit,
 //   $summary (true: nodes carry only id, kind, name, description and knownSince, all that a drawing
-//   of the graph asks, instead of the 49 properties the API reads of an entity).
+//   of the graph asks, instead of the 49 properties the API reads of an entity), $describe and
+//   $dated (with $summary: whether description and knownSince are asked; null when not: a drawing
+//   that shows names only does not carry every description through Bolt), $edgeProps (false: the
+//   edges carry no properties besides their key, when only their ends and type are asked).
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
 //   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
 //   props}), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
@@ -33,9 +36,10 @@ CALL (nodes0) {
   WITH m
   LIMIT $candidateLimit
   WITH m, count(*) AS rows
-  WITH m, coalesce($kindRanks[m.kind], $otherRank) AS rank, rows
-  ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 1}) AS found1, coalesce(sum(rows), 0) >= $candidateLimit AS capped1
+  WITH m, m.kind AS kind, m.name AS name, m.id AS id, rows
+  WITH m, kind, name, id, coalesce($kindRanks[kind], $otherRank) AS rank, rows
+  ORDER BY rank, name, id
+  RETURN collect({node: m, rank: rank, depth: 1, kind: kind, name: name, id: id}) AS found1, coalesce(sum(rows), 0) >= $candidateLimit AS capped1
 }
 WITH known, nodes0, found1, capped1, [x IN found1[0..$limit] | x.node] AS nodes1
 // Layer 2: a node's rank is its kind's, or that of the best node it was reached through if worse.
@@ -51,10 +55,12 @@ CALL (nodes0, nodes1, found1) {
   // The frontier comes best first, so the bound leaves out children of the worst-ranked parents.
   WITH m, fromRank
   LIMIT $candidateLimit
-  WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
-  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
-  ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 2}) AS found2, coalesce(sum(rows), 0) >= $candidateLimit AS capped2
+  WITH m, fromRank, m.kind AS kind
+  WITH m, kind, fromRank, coalesce($kindRanks[kind], $otherRank) AS kindRank
+  WITH m, kind, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
+  WITH m, kind, rank, rows, m.name AS name, m.id AS id
+  ORDER BY rank, name, id
+  RETURN collect({node: m, rank: rank, depth: 2, kind: kind, name: name, id: id}) AS found2, coalesce(sum(rows), 0) >= $candidateLimit AS capped2
 }
 WITH known, nodes0, nodes1, found1, found2, capped1 OR capped2 AS capped, [x IN found2[0..$limit] | x.node] AS nodes2
 // Layer 3, likewise.
@@ -69,16 +75,19 @@ CALL (nodes0, nodes1, nodes2, found2) {
     AND NOT m IN nodes2 AND NOT m IN nodes1 AND NOT m IN nodes0
   WITH m, fromRank
   LIMIT $candidateLimit
-  WITH m, fromRank, coalesce($kindRanks[m.kind], $otherRank) AS kindRank
-  WITH m, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
-  ORDER BY rank, m.name, m.id
-  RETURN collect({node: m, rank: rank, depth: 3}) AS found3, coalesce(sum(rows), 0) >= $candidateLimit AS capped3
+  WITH m, fromRank, m.kind AS kind
+  WITH m, kind, fromRank, coalesce($kindRanks[kind], $otherRank) AS kindRank
+  WITH m, kind, min(CASE WHEN kindRank > fromRank THEN kindRank ELSE fromRank END) AS rank, count(*) AS rows
+  WITH m, kind, rank, rows, m.name AS name, m.id AS id
+  ORDER BY rank, name, id
+  RETURN collect({node: m, rank: rank, depth: 3, kind: kind, name: name, id: id}) AS found3, coalesce(sum(rows), 0) >= $candidateLimit AS capped3
 }
 // The best $limit of all layers. A kept node's parent ranks no worse and sits nearer, so it is kept too.
+// Each layer carried every node's kind, name and id along, so ranking them all reads no property again.
 CALL (found1, found2, found3) {
   UNWIND found1 + found2 + found3 AS x
   WITH x
-  ORDER BY x.rank, x.depth, x.node.name, x.node.id
+  ORDER BY x.rank, x.depth, x.name, x.id
   RETURN collect(x) AS ranked
 }
 WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0))] AS keptFound,
@@ -86,7 +95,8 @@ WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0
 CALL (keptFound) {
   UNWIND keptFound AS x
   WITH x.node AS n, x.depth AS depth
-  RETURN collect({node: CASE WHEN $summary THEN n {.id, .kind, .name, .description, .knownSince}
+  RETURN collect({node: CASE WHEN $summary THEN n {.id, .kind, .name, description: CASE WHEN $describe THEN n.description END,
+      knownSince: CASE WHEN $dated THEN n.knownSince END}
       ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
       .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
       .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
@@ -96,7 +106,8 @@ CALL (keptFound) {
       .publishedSource, .publishedQuote, .publishedInferredFrom} END, depth: depth}) AS keptRows
 }
 WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
-  [n IN nodes0 | {node: CASE WHEN $summary THEN n {.id, .kind, .name, .description, .knownSince}
+  [n IN nodes0 | {node: CASE WHEN $summary THEN n {.id, .kind, .name, description: CASE WHEN $describe THEN n.description END,
+      knownSince: CASE WHEN $dated THEN n.knownSince END}
       ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
       .attackIds, .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
       .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
@@ -107,9 +118,9 @@ WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
 // What was reached and not kept, per kind (a node reached in two layers counts once).
 CALL (rest, kept) {
   UNWIND rest AS x
-  WITH DISTINCT x.node AS n
+  WITH DISTINCT x.node AS n, x.kind AS kind
   WHERE NOT n IN kept
-  WITH n.kind AS kind, count(*) AS count
+  WITH kind, count(*) AS count
   ORDER BY count DESC, kind
   RETURN collect({kind: kind, count: count}) AS cut
 }
@@ -123,8 +134,8 @@ CALL (kept) {
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
   WITH a, r, b
   LIMIT $edgeLimit + 1
-  RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: r {.key, .stance, .confidence,
-      .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
-      .reportedBy}}) AS found
+  RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: CASE WHEN $edgeProps THEN r {.key,
+      .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
+      .reportedBy} ELSE {key: r.key} END}) AS found
 }
 RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, capped OR size(cut) > 0 OR size(found) > $edgeLimit AS truncated

@@ -268,6 +268,25 @@ describe('neighborhood', () => {
     expect(apt31.citations!.length).toBeGreaterThan(0);
   });
 
+  it('answers edges asked for their ends alone, and descriptions asked or not, as the full selection does', async () => {
+    type Edge = { id: string; type: string; source: string; target: string; direction: string; stance?: string | null };
+    type Node = { id: string; description?: string | null; knownSince?: string | null };
+    const frame = await ask<{ neighborhood: { nodes: Node[]; edges: Edge[] } }>(
+      '{ neighborhood(id: "actor:apt31", depth: 2) { nodes { id } edges { id type source target direction } } }',
+    );
+    const described = await ask<{ neighborhood: { nodes: Node[]; edges: Edge[] } }>(
+      '{ neighborhood(id: "actor:apt31", depth: 2) { nodes { id description knownSince } edges { id type source target direction stance citations { quote } } } }',
+    );
+    expect(frame.neighborhood.edges).toEqual(
+      described.neighborhood.edges.map(({ id, type, source, target, direction }) => ({ id, type, source, target, direction })),
+    );
+    expect(described.neighborhood.edges.some((edge) => edge.stance === 'NAMES_RESPONSIBLE')).toBe(true);
+    expect(frame.neighborhood.nodes).toEqual(described.neighborhood.nodes.map(({ id }) => ({ id })));
+    const apt31 = described.neighborhood.nodes.find((node) => node.id === 'actor:apt31')!;
+    expect(apt31.description).toMatch(/^Advanced Persistent Threat Group 31/);
+    expect(apt31.knownSince).not.toBeNull();
+  });
+
   it('asks the database once for the traversal, and once more for all the sources cited (no N+1)', async () => {
     const before = api().db.statementsRun;
     await ask(example('apt31-neighborhood.graphql'));

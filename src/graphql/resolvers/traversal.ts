@@ -82,11 +82,44 @@ function typesParam(types: readonly string[] | null | undefined): string[] {
   return types && types.length > 0 ? [...new Set(types)] : [...RELATIONSHIP_TYPES];
 }
 
-/** Whether the nodes and center of a neighborhood are asked for summary fields alone (a drawing's id, kind, name). */
-function nodesAskOnlySummary(info: GraphQLResolveInfo): boolean {
+/** GraphEdge fields answered without the relationship's properties. */
+const EDGE_FRAME_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'type',
+  'source',
+  'target',
+  'direction',
+  'sourceEntity',
+  'targetEntity',
+]);
+
+/**
+ * What a neighborhood's selection asks of its nodes and edges, so that the statement returns no more:
+ * summary fields alone (a drawing's id, kind, name), and among them description and knownSince or
+ * not; the edges' properties, or only their ends and type.
+ */
+function neighborhoodProjection(info: GraphQLResolveInfo): {
+  summary: boolean;
+  describe: boolean;
+  dated: boolean;
+  edgeProps: boolean;
+} {
   const selected = fieldsOf(info);
   const sets = [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])].map((node) => node.selectionSet);
-  return [...selectedFields(info, sets).keys()].every((name) => SUMMARY_FIELDS.has(name));
+  const nodeFields = [...selectedFields(info, sets).keys()];
+  const edgeFields = [
+    ...selectedFields(
+      info,
+      (selected.get('edges') ?? []).map((node) => node.selectionSet),
+    ).keys(),
+  ];
+  return {
+    summary: nodeFields.every((name) => SUMMARY_FIELDS.has(name)),
+    describe: nodeFields.includes('description'),
+    dated: nodeFields.includes('knownSince'),
+    edgeProps: !edgeFields.every((name) => EDGE_FRAME_FIELDS.has(name)),
+  };
 }
 
 function notFound(argument: string, id: string): Error {
@@ -350,7 +383,7 @@ export const traversalResolvers: Resolvers = {
   Query: {
     neighborhood: async (_root, args, context, info) => {
       const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.neighborhoodLimit);
-      const summary = nodesAskOnlySummary(info);
+      const { summary, describe, dated, edgeProps } = neighborhoodProjection(info);
       const [row] = await read<NeighborhoodResult>(context, 'traversal/neighborhood', {
         id: args.id,
         depth: bounded('depth', args.depth, TRAVERSAL_BOUNDS.depth),
@@ -364,6 +397,9 @@ export const traversalResolvers: Resolvers = {
         candidateLimit: limit * TRAVERSAL_BOUNDS.readsPerNode,
         edgeLimit: limit * TRAVERSAL_BOUNDS.edgesPerNode,
         summary,
+        describe,
+        dated,
+        edgeProps,
       });
       if (row === undefined) throw notFound('id', args.id);
       const depthOf = new Map(row.nodes.map(({ node, depth }) => [node.id, depth]));
