@@ -5,6 +5,7 @@
 // political when its responseDomain is POLITICAL or, without one, when it is any other response but
 // an attribution or a denial.
 // Parameters: $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
+//   $namesOnly (true: the States carry only id, kind and name, when nothing else is asked of them),
 //   $source (Source id or null: only responses that cite it).
 // Returns (States as the properties the API reads, src/read/projection.ts): accused (the State), incidents, political, legal, either (incidents with such a
 //   response), most incidents first.
@@ -32,11 +33,11 @@ CALL (campaign) {
 }
 WITH accused, count(campaign) AS incidents, sum(hasPolitical) AS political, sum(hasLegal) AS legal,
   sum(CASE WHEN hasPolitical + hasLegal > 0 THEN 1 ELSE 0 END) AS either
-RETURN accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+RETURN CASE WHEN $namesOnly THEN accused {.id, .kind, .name} ELSE accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
     .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
     .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
     .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
     .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
     .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
-    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused, incidents, political, legal, either
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} END AS accused, incidents, political, legal, either
 ORDER BY incidents DESC, accused.name

@@ -4,6 +4,7 @@
 // first day of the period their sources give); then per state the median, the smallest and the
 // largest. Negative when the source dates the attribution before the start.
 // Parameters: $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf),
+//   $namesOnly (true: the States carry only id, kind and name, when nothing else is asked of them),
 //   $source (Source id or null: only responses that cite it).
 // Returns (States as the properties the API reads, src/read/projection.ts): accused (the State), incidents, medianDays (float), minDays, maxDays, negative (incidents
 //   attributed before their start), most incidents first.
@@ -18,11 +19,11 @@ WITH accused, campaign, min(response.occurredOn) AS first
 WITH accused, campaign, duration.inDays(campaign.startedOn, first).days AS days
 WITH accused, count(campaign) AS incidents, percentileCont(days, 0.5) AS medianDays, min(days) AS minDays,
   max(days) AS maxDays, sum(CASE WHEN days < 0 THEN 1 ELSE 0 END) AS negative
-RETURN accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+RETURN CASE WHEN $namesOnly THEN accused {.id, .kind, .name} ELSE accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
     .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
     .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
     .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
     .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
     .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
-    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused, incidents, medianDays, minDays, maxDays, negative
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} END AS accused, incidents, medianDays, minDays, maxDays, negative
 ORDER BY incidents DESC, accused.name

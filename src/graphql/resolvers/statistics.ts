@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { toNeo4jDate } from '../../db/values.js';
 import { badUserInput } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
@@ -11,6 +12,7 @@ import type {
   TimeToAttributionRow,
 } from '../../read/statisticsRows.js';
 import type { Context } from '../context.js';
+import { NAME_FIELDS, fieldsOf, selectedFields } from '../selection.js';
 
 /**
  * Resolvers of schema/statistics.graphql: each figure is one statement of cypher/statistics/, run
@@ -27,17 +29,41 @@ function checkedAsOf(asOf: string | null | undefined): string | null {
   return parsed.start;
 }
 
-async function figures<T extends object>(context: Context, statement: string, parent: ResponseStatisticsRow): Promise<T[]> {
-  return context.db.read<T>(
-    `statistics/${statement}`,
-    { asOf: parent.asOf === null ? null : toNeo4jDate(parent.asOf), source: parent.sourceId },
-    { timeoutMs: TIMEOUT_MS },
-  );
+/** The fields of a figure's rows that are States. */
+const STATE_FIELDS = ['attributor', 'accused'];
+
+/**
+ * Whether the States of a figure are asked only their id, kind or name: a table of who attributes
+ * to whom then reads no description or citation of each State (most of the API's CPU for it).
+ */
+function namesOnly(info: GraphQLResolveInfo): boolean {
+  const selected = fieldsOf(info);
+  const sets = STATE_FIELDS.flatMap((field) => selected.get(field) ?? []).map((node) => node.selectionSet);
+  return [...selectedFields(info, sets).keys()].every((name) => NAME_FIELDS.has(name));
 }
 
-/** The states arrive whole; their fields then cost no query. */
-function prime(context: Context, states: EntityRow[]): void {
-  for (const state of states) context.loaders.entity.prime(state.id, state);
+async function figures<T extends object>(
+  context: Context,
+  statement: string,
+  parent: ResponseStatisticsRow,
+  info: GraphQLResolveInfo,
+): Promise<T[]> {
+  const names = namesOnly(info);
+  const rows = await context.db.read<T>(
+    `statistics/${statement}`,
+    { asOf: parent.asOf === null ? null : toNeo4jDate(parent.asOf), source: parent.sourceId, namesOnly: names },
+    { timeoutMs: TIMEOUT_MS },
+  );
+  // Whole States prime the loader, so that their other fields cost no query; rows of names alone must not.
+  if (!names) {
+    for (const row of rows) {
+      for (const field of STATE_FIELDS) {
+        const state = (row as Record<string, unknown>)[field] as EntityRow | undefined;
+        if (state !== undefined) context.loaders.entity.prime(state.id, state);
+      }
+    }
+  }
+  return rows;
 }
 
 const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
@@ -49,28 +75,12 @@ export const statisticsResolvers: Resolvers = {
   ResponseStatistics: {
     asOf: (parent) => parent.asOf,
     sourceId: (parent) => parent.sourceId,
-    attributionsPerYear: async (parent, _args, context) => {
-      const rows = await figures<AttributionYearRow>(context, 'attributions-per-accused-state-year', parent);
-      prime(
-        context,
-        rows.map((row) => row.accused),
-      );
-      return rows;
-    },
-    attributorAccused: async (parent, _args, context) => {
-      const rows = await figures<AttributorAccusedRow>(context, 'attributor-accused-pairs', parent);
-      prime(
-        context,
-        rows.flatMap((row) => [row.attributor, row.accused]),
-      );
-      return rows;
-    },
-    responseShare: async (parent, _args, context) => {
-      const rows = await figures<ResponseShareRow>(context, 'response-share-by-accused-state', parent);
-      prime(
-        context,
-        rows.map((row) => row.accused),
-      );
+    attributionsPerYear: (parent, _args, context, info) =>
+      figures<AttributionYearRow>(context, 'attributions-per-accused-state-year', parent, info),
+    attributorAccused: (parent, _args, context, info) =>
+      figures<AttributorAccusedRow>(context, 'attributor-accused-pairs', parent, info),
+    responseShare: async (parent, _args, context, info) => {
+      const rows = await figures<ResponseShareRow>(context, 'response-share-by-accused-state', parent, info);
       return rows.map((row) => ({
         ...row,
         politicalShare: share(row.political, row.incidents),
@@ -78,12 +88,8 @@ export const statisticsResolvers: Resolvers = {
         eitherShare: share(row.either, row.incidents),
       }));
     },
-    timeToFirstAttribution: async (parent, _args, context) => {
-      const rows = await figures<TimeToAttributionRow>(context, 'time-to-first-attribution', parent);
-      prime(
-        context,
-        rows.map((row) => row.accused),
-      );
+    timeToFirstAttribution: async (parent, _args, context, info) => {
+      const rows = await figures<TimeToAttributionRow>(context, 'time-to-first-attribution', parent, info);
       return rows.map((row) => ({ ...row, attributedBeforeStart: row.negative }));
     },
   },
