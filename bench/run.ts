@@ -84,7 +84,7 @@ const settings: Settings = {
   concurrency: 8,
   closedSeconds: quick ? 1 : 2,
   openSeconds: quick ? 1.5 : 3,
-  warmupSeconds: quick ? 0.5 : 1,
+  warmupSeconds: quick ? 0.5 : 3,
   defaultRate: 100,
   variableSets: quick ? 40 : 60,
   apiLogLevel: process.env.BENCH_API_LOG_LEVEL ?? 'info',
