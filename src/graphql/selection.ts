@@ -56,3 +56,29 @@ export function fieldsOf(info: Pick<GraphQLResolveInfo, 'fragments' | 'fieldNode
 export function asksOnlySummary(info: Pick<GraphQLResolveInfo, 'fragments' | 'fieldNodes'>): boolean {
   return [...fieldsOf(info).keys()].every((name) => SUMMARY_FIELDS.has(name));
 }
+
+/** How an entity read may be projected: summary properties alone, and among them description and knownSince or not. */
+export interface SummaryProjection {
+  summary: boolean;
+  describe: boolean;
+  dated: boolean;
+}
+
+/**
+ * The projection for entities asked with the selection sets of some fields (a neighbourhood's
+ * `nodes` and `center`, a search hit's `entity`): statements that take $summary, $describe and
+ * $dated return no description or date a list does not ask for.
+ */
+export function summaryProjection(info: Pick<GraphQLResolveInfo, 'fragments'>, fields: readonly FieldNode[]): SummaryProjection {
+  const asked = [
+    ...selectedFields(
+      info,
+      fields.map((node) => node.selectionSet),
+    ).keys(),
+  ];
+  return {
+    summary: asked.every((name) => SUMMARY_FIELDS.has(name)),
+    describe: asked.includes('description'),
+    dated: asked.includes('knownSince'),
+  };
+}

@@ -142,6 +142,26 @@ describe('full-text search', () => {
     expect(prefix.search.map((hit: Json) => hit.entity.id)).toContain('person:kaja-kallas');
   });
 
+  it('answers hits asked for names alone, with descriptions, or with any other field alike', async () => {
+    const names = await data('{ search(text: "APT31 Czech") { score entity { id kind name } } }');
+    const described = await data('{ search(text: "APT31 Czech") { score entity { id kind name description knownSince } } }');
+    const whole = await data(
+      '{ search(text: "APT31 Czech") { score entity { id kind name description knownSince citations { quote } ... on ThreatActor { attackIds } } } }',
+    );
+    const brief = (result: Json) =>
+      result.search.map((hit: Json) => [hit.score, hit.entity.id, hit.entity.kind, hit.entity.name]);
+    expect(brief(names)).toEqual(brief(whole));
+    expect(brief(described)).toEqual(brief(whole));
+    expect(described.search.map((hit: Json) => [hit.entity.description, hit.entity.knownSince])).toEqual(
+      whole.search.map((hit: Json) => [hit.entity.description, hit.entity.knownSince]),
+    );
+    const apt31 = whole.search.find((hit: Json) => hit.entity.id === 'actor:apt31');
+    expect(apt31.entity.citations.length).toBeGreaterThan(0);
+    expect(described.search.find((hit: Json) => hit.entity.id === 'actor:apt31').entity.description).toMatch(
+      /^Advanced Persistent/,
+    );
+  });
+
   it('treats Lucene syntax in the text as words, not as a query', async () => {
     const result = await data('{ search(text: "APT31) OR (name:*") { entity { id } } }');
     expect(result.search.map((hit: Json) => hit.entity.id)).toContain('actor:apt31');

@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
 import { entityWithLists, preloaded } from '../preload.js';
-import { asksOnlySummary } from '../selection.js';
+import { asksOnlySummary, fieldsOf, summaryProjection } from '../selection.js';
 import { LINK_FIELDS, type LinkField, type LinkFieldType } from './linkFields.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
 import { searchQuery } from '../search.js';
@@ -194,14 +194,16 @@ export const modelResolvers: Resolvers = {
         args,
         NEWEST_FIRST,
       ),
-    search: async (_root, { text, kinds, first }, context) => {
+    search: async (_root, { text, kinds, first }, context, info) => {
       const query = searchQuery(text);
       if (query === '') throw badUserInput('text', 'must contain at least one word');
       if (text.length > 500) throw badUserInput('text', 'must be at most 500 characters');
+      // Hits asked only for names (and descriptions) carry no other property of the entity.
       const rows = await context.db.read<{ entity: EntityRow; score: number }>('read/search', {
         query,
         kinds: checkKinds(kinds),
         limit: checkFirst(first),
+        ...summaryProjection(info, fieldsOf(info).get('entity') ?? []),
       });
       return rows;
     },

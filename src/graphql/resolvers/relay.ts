@@ -120,6 +120,9 @@ async function searchConnection(
           query,
           kinds: checkKinds(args.kinds),
           limit: end,
+          summary: false,
+          describe: true,
+          dated: true,
         });
   const rows = window.backward ? hits.slice(Math.max(window.from, end - window.limit), end) : hits.slice(window.from, end);
   const page = offsetPage(rows, Math.max(hits.length, window.from), window);

@@ -5,7 +5,7 @@ import { parsePartialDate } from '../../model/partialDate.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../model/vocabulary.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { SUMMARY_FIELDS, fieldsOf, selectedFields } from '../selection.js';
+import { fieldsOf, selectedFields, summaryProjection, type SummaryProjection } from '../selection.js';
 import type { CitationRow, EntityRow, PartialDateRow, StanceRow } from '../../read/rows.js';
 import type {
   AttributionRow,
@@ -99,15 +99,8 @@ const EDGE_FRAME_FIELDS: ReadonlySet<string> = new Set([
  * summary fields alone (a drawing's id, kind, name), and among them description and knownSince or
  * not; the edges' properties, or only their ends and type.
  */
-function neighborhoodProjection(info: GraphQLResolveInfo): {
-  summary: boolean;
-  describe: boolean;
-  dated: boolean;
-  edgeProps: boolean;
-} {
+function neighborhoodProjection(info: GraphQLResolveInfo): SummaryProjection & { edgeProps: boolean } {
   const selected = fieldsOf(info);
-  const sets = [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])].map((node) => node.selectionSet);
-  const nodeFields = [...selectedFields(info, sets).keys()];
   const edgeFields = [
     ...selectedFields(
       info,
@@ -115,9 +108,7 @@ function neighborhoodProjection(info: GraphQLResolveInfo): {
     ).keys(),
   ];
   return {
-    summary: nodeFields.every((name) => SUMMARY_FIELDS.has(name)),
-    describe: nodeFields.includes('description'),
-    dated: nodeFields.includes('knownSince'),
+    ...summaryProjection(info, [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])]),
     edgeProps: !edgeFields.every((name) => EDGE_FRAME_FIELDS.has(name)),
   };
 }
