@@ -42,6 +42,16 @@ describe('lookups', () => {
     const states = await data('{ lookup(name: "beijing") { id kind } czechia: state(name: "CZECHIA") { id } }');
     expect(states.lookup).toEqual([{ id: 'state:cn', kind: 'State' }]);
     expect(states.czechia).toEqual({ id: 'state:cz' });
+    // Asked for names, descriptions or more, the same entities answer alike.
+    const named = await data('{ lookup(name: "APT31") { id kind name } }');
+    const whole = await data(
+      '{ lookup(name: "APT31") { id kind name description knownSince citations { quote } ... on ThreatActor { attackIds } } }',
+    );
+    expect(named.lookup).toEqual(whole.lookup.map(({ id, kind, name }: Json) => ({ id, kind, name })));
+    expect(whole.lookup[0].description).toMatch(/^Advanced Persistent Threat Group 31/);
+    expect(whole.lookup[0].citations.length).toBeGreaterThan(0);
+    const described = await data('{ lookup(name: "APT31") { id description } }');
+    expect(described.lookup).toEqual(whole.lookup.map(({ id, description }: Json) => ({ id, description })));
   });
 
   it('returns aliases with who gives each and their sources', async () => {

@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
 import { entityWithLists, preloaded } from '../preload.js';
-import { asksOnlySummary, fieldsOf, summaryProjection } from '../selection.js';
+import { asksOnlySummary, fieldsOf, summaryProjection, type SummaryProjection } from '../selection.js';
 import { LINK_FIELDS, type LinkField, type LinkFieldType } from './linkFields.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
 import { searchQuery } from '../search.js';
@@ -121,10 +121,19 @@ async function byIdOrName(
   throw badUserInput('id', 'give an id or a name');
 }
 
-async function lookup(context: Context, name: string, kinds: string[] | null, limit = 50): Promise<EntityRow[]> {
+/** Entities read whole: what a field that may ask anything of them needs. */
+const WHOLE: SummaryProjection = { summary: false, describe: true, dated: true };
+
+async function lookup(
+  context: Context,
+  name: string,
+  kinds: string[] | null,
+  limit = 50,
+  projection: SummaryProjection = WHOLE,
+): Promise<EntityRow[]> {
   const key = nameKey(name);
   if (key === '') throw badUserInput('name', 'must contain a letter or a digit');
-  const rows = await context.db.read<{ entity: EntityRow }>('read/lookup-by-name', { key, kinds, limit });
+  const rows = await context.db.read<{ entity: EntityRow }>('read/lookup-by-name', { key, kinds, limit, ...projection });
   return rows.map((row) => row.entity);
 }
 
@@ -133,7 +142,9 @@ export const modelResolvers: Resolvers = {
     // A lookup asking only id, kind, name, description or knownSince reads only those.
     entity: (_root, { id }, context, info) =>
       (asksOnlySummary(info) ? context.loaders.summaries : context.loaders.entity).load(id),
-    lookup: (_root, { name, kinds }, context) => lookup(context, name, checkKinds(kinds)),
+    // Entities asked only for names (and descriptions) carry no other property.
+    lookup: (_root, { name, kinds }, context, info) =>
+      lookup(context, name, checkKinds(kinds), 50, summaryProjection(info, info.fieldNodes)),
     threatActor: (_root, { id, name }, context, info) => byIdOrName(context, info, 'ThreatActor', id, name),
     state: (_root, { id, name }, context, info) => byIdOrName(context, info, 'State', id, name),
     organization: (_root, { id, name }, context, info) => byIdOrName(context, info, 'Organization', id, name),
