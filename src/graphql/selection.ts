@@ -57,6 +57,16 @@ export function asksOnlySummary(info: Pick<GraphQLResolveInfo, 'fragments' | 'fi
   return [...fieldsOf(info).keys()].every((name) => SUMMARY_FIELDS.has(name));
 }
 
+/** The names of the fields asked below some fields (fragments included). */
+export function askedBelow(info: Pick<GraphQLResolveInfo, 'fragments'>, fields: readonly FieldNode[]): string[] {
+  return [
+    ...selectedFields(
+      info,
+      fields.map((node) => node.selectionSet),
+    ).keys(),
+  ];
+}
+
 /** How an entity read may be projected: summary properties alone, and among them description and knownSince or not. */
 export interface SummaryProjection {
   summary: boolean;
@@ -64,18 +74,16 @@ export interface SummaryProjection {
   dated: boolean;
 }
 
+/** Entities read whole: what a field that may be asked anything of them needs. */
+export const WHOLE_ENTITIES: SummaryProjection = { summary: false, describe: true, dated: true };
+
 /**
  * The projection for entities asked with the selection sets of some fields (a neighbourhood's
  * `nodes` and `center`, a search hit's `entity`): statements that take $summary, $describe and
  * $dated return no description or date a list does not ask for.
  */
 export function summaryProjection(info: Pick<GraphQLResolveInfo, 'fragments'>, fields: readonly FieldNode[]): SummaryProjection {
-  const asked = [
-    ...selectedFields(
-      info,
-      fields.map((node) => node.selectionSet),
-    ).keys(),
-  ];
+  const asked = askedBelow(info, fields);
   return {
     summary: asked.every((name) => SUMMARY_FIELDS.has(name)),
     describe: asked.includes('description'),

@@ -13,9 +13,14 @@ export interface StoredCitations {
   citeQuotes: string[];
 }
 
+/** The sources cited, in order: the stored `citeSources`. */
+export function citedSources(citations: readonly Citation[]): string[] {
+  return citations.map((citation) => citation.sourceId);
+}
+
 export function encodeCitations(citations: readonly Citation[]): StoredCitations {
   return {
-    citeSources: citations.map((citation) => citation.sourceId),
+    citeSources: citedSources(citations),
     citeQuotes: citations.map((citation) => citation.quote ?? ''),
   };
 }

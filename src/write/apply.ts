@@ -1,9 +1,9 @@
 import { batches as batchesOf, WRITE_BATCH } from '../db/batches.js';
 import type { Database, Transaction } from '../db/database.js';
-import { encodeCitations } from '../model/citations.js';
+import { citedSources, encodeCitations } from '../model/citations.js';
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { nameKey } from '../model/names.js';
-import { ChangesetError, type Changeset, type Citation, type PropertyValue } from './changeset.js';
+import { ChangesetError, type Changeset, type PropertyValue } from './changeset.js';
 import {
   lookupExisting,
   publicationDates,
@@ -46,10 +46,6 @@ function addCounts(
     const counts = (target[key] ??= { created: 0, updated: 0, unchanged: 0 });
     counts[row.outcome as keyof OutcomeCounts] += row.count;
   }
-}
-
-function citedSources(citations: readonly Citation[]): string[] {
-  return citations.map((citation) => citation.sourceId);
 }
 
 function countUnchanged(target: Record<string, OutcomeCounts>, key: string): void {

@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../context.js';
 import { entityWithLists, preloaded } from '../preload.js';
-import { asksOnlySummary, fieldsOf, summaryProjection, type SummaryProjection } from '../selection.js';
+import { WHOLE_ENTITIES, asksOnlySummary, fieldsOf, summaryProjection, type SummaryProjection } from '../selection.js';
 import { LINK_FIELDS, type LinkField, type LinkFieldType } from './linkFields.js';
 import { BY_NAME, paginate, type SortKey } from '../pagination.js';
 import { searchQuery } from '../search.js';
@@ -121,15 +121,12 @@ async function byIdOrName(
   throw badUserInput('id', 'give an id or a name');
 }
 
-/** Entities read whole: what a field that may ask anything of them needs. */
-const WHOLE: SummaryProjection = { summary: false, describe: true, dated: true };
-
 async function lookup(
   context: Context,
   name: string,
   kinds: string[] | null,
   limit = 50,
-  projection: SummaryProjection = WHOLE,
+  projection: SummaryProjection = WHOLE_ENTITIES,
 ): Promise<EntityRow[]> {
   const key = nameKey(name);
   if (key === '') throw badUserInput('name', 'must contain a letter or a digit');

@@ -9,7 +9,7 @@ import type { PageResult } from '../loaders.js';
 import { offsetPage, offsetWindow, type PageArgs } from '../pagination.js';
 import { checkKinds, type Direction } from './shared.js';
 import { searchQuery } from '../search.js';
-import { asksOnlySummary } from '../selection.js';
+import { WHOLE_ENTITIES, asksOnlySummary } from '../selection.js';
 
 /**
  * Resolvers of schema/relay.graphql and Query.node: global ids for entities and relationships,
@@ -120,9 +120,7 @@ async function searchConnection(
           query,
           kinds: checkKinds(args.kinds),
           limit: end,
-          summary: false,
-          describe: true,
-          dated: true,
+          ...WHOLE_ENTITIES,
         });
   const rows = window.backward ? hits.slice(Math.max(window.from, end - window.limit), end) : hits.slice(window.from, end);
   const page = offsetPage(rows, Math.max(hits.length, window.from), window);

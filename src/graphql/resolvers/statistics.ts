@@ -12,7 +12,7 @@ import type {
   TimeToAttributionRow,
 } from '../../read/statisticsRows.js';
 import type { Context } from '../context.js';
-import { NAME_FIELDS, fieldsOf, selectedFields } from '../selection.js';
+import { NAME_FIELDS, askedBelow, fieldsOf } from '../selection.js';
 
 /**
  * Resolvers of schema/statistics.graphql: each figure is one statement of cypher/statistics/, run
@@ -38,8 +38,8 @@ const STATE_FIELDS = ['attributor', 'accused'];
  */
 function namesOnly(info: GraphQLResolveInfo): boolean {
   const selected = fieldsOf(info);
-  const sets = STATE_FIELDS.flatMap((field) => selected.get(field) ?? []).map((node) => node.selectionSet);
-  return [...selectedFields(info, sets).keys()].every((name) => NAME_FIELDS.has(name));
+  const states = STATE_FIELDS.flatMap((field) => selected.get(field) ?? []);
+  return askedBelow(info, states).every((name) => NAME_FIELDS.has(name));
 }
 
 async function figures<T extends object>(

@@ -5,7 +5,7 @@ import { parsePartialDate } from '../../model/partialDate.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../model/vocabulary.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { fieldsOf, selectedFields, summaryProjection, type SummaryProjection } from '../selection.js';
+import { askedBelow, fieldsOf, summaryProjection, type SummaryProjection } from '../selection.js';
 import type { CitationRow, EntityRow, PartialDateRow, StanceRow } from '../../read/rows.js';
 import type {
   AttributionRow,
@@ -101,12 +101,7 @@ const EDGE_FRAME_FIELDS: ReadonlySet<string> = new Set([
  */
 function neighborhoodProjection(info: GraphQLResolveInfo): SummaryProjection & { edgeProps: boolean } {
   const selected = fieldsOf(info);
-  const edgeFields = [
-    ...selectedFields(
-      info,
-      (selected.get('edges') ?? []).map((node) => node.selectionSet),
-    ).keys(),
-  ];
+  const edgeFields = askedBelow(info, selected.get('edges') ?? []);
   return {
     ...summaryProjection(info, [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])]),
     edgeProps: !edgeFields.every((name) => EDGE_FRAME_FIELDS.has(name)),
