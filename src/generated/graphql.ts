@@ -602,10 +602,21 @@ export type Health = {
   relationshipCount: Scalars['Int']['output'];
 };
 
-/** An imported actor NOT merged because the match was not clear; it was created on its own with POSSIBLY_SAME_AS to each candidate. */
+/** An existing actor merged into another because the statements of all sources show them to be one (undoMerge reverses it). */
+export type ImportAbsorb = {
+  __typename?: 'ImportAbsorb';
+  /** Id of the actor merged away. */
+  from: Scalars['ID']['output'];
+  /** Id of the actor kept. */
+  into: Scalars['ID']['output'];
+  /** Which keys joined them, and from which file. */
+  reason: Scalars['String']['output'];
+};
+
+/** An imported actor NOT merged because the match was not clear: it was placed on its own. The POSSIBLY_SAME_AS the graph holds between actors are derived from all sources' statements after the import (see ImportReport.possiblySameAsAdded). */
 export type ImportAmbiguity = {
   __typename?: 'ImportAmbiguity';
-  /** The existing entities it may be the same as; each gets a POSSIBLY_SAME_AS relationship. */
+  /** The existing entities it may be the same as. */
   candidates: Array<ImportCandidate>;
   /** Id of the entity created for it. */
   createdAs: Scalars['ID']['output'];
@@ -690,6 +701,8 @@ export type ImportOutcome = {
 /** What an import did: counts by kind and type, actors merged into existing ones, unclear matches, and what the model could not map. */
 export type ImportReport = {
   __typename?: 'ImportReport';
+  /** Existing actors merged into another: by this file's objects, or by resolution across all sources' statements after the import. */
+  absorbed: Array<ImportAbsorb>;
   /** Imported actors created on their own because the match was not clear. */
   ambiguities: Array<ImportAmbiguity>;
   /** Oddities of the data that were handled, each with the records it occurred in (empty for STIX and MISP). */
@@ -704,12 +717,18 @@ export type ImportReport = {
   objects: Scalars['Int']['output'];
   /** Objects left out because the graph holds a later version of them. */
   olderVersionsKept: Scalars['Int']['output'];
+  /** POSSIBLY_SAME_AS between actors added after the import, derived from all sources' statements. */
+  possiblySameAsAdded: Scalars['Int']['output'];
+  /** POSSIBLY_SAME_AS between actors removed after the import (the two were joined, or share nothing any more). */
+  possiblySameAsRemoved: Scalars['Int']['output'];
   /** Relationships created, updated and unchanged, by type. */
   relationships: Array<ImportOutcome>;
   /** Entities and relationships restored from an attribution-graph export. */
   restored: Scalars['Int']['output'];
   /** Null when the content was an attribution-graph export, restored as it was. */
   source: Maybe<ImportSource>;
+  /** Statements split out of an actor after the import, because all sources' statements together show them to be another actor. */
+  splits: Array<ImportSplit>;
   /** True when the import changed nothing (the same file imported again). */
   unchanged: Scalars['Boolean']['output'];
   /** Properties the model does not map, kept as JSON on their entity (stixExtra, mispJson). */
@@ -731,6 +750,19 @@ export type ImportSource = {
   sha256: Scalars['String']['output'];
   /** The dataset's version where the file says (ATT&CK 18.1); null otherwise. */
   version: Maybe<Scalars['String']['output']>;
+};
+
+/** Statements split out of an actor because the statements of all sources show them to be another actor (recorded in history(id) as SPLIT). */
+export type ImportSplit = {
+  __typename?: 'ImportSplit';
+  /** Id of the actor they were split out of. */
+  from: Scalars['ID']['output'];
+  /** Id of the actor they now belong to (created for them, or merged on with absorbed). */
+  into: Scalars['ID']['output'];
+  /** Why they belong elsewhere. */
+  reason: Scalars['String']['output'];
+  /** The statement keys moved: <source id>|<the id the source gives the object>. */
+  statements: Array<Scalars['String']['output']>;
 };
 
 /** An entity from imported threat intelligence (ATT&CK techniques, malware, tools, locations, …). */
@@ -2638,6 +2670,7 @@ export type ResolversTypes = {
   GraphPath: ResolverTypeWrapper<GraphPathRow>;
   Health: ResolverTypeWrapper<HealthRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportAbsorb: ResolverTypeWrapper<ImportAbsorb>;
   ImportAmbiguity: ResolverTypeWrapper<ImportAmbiguity>;
   ImportAnomaly: ResolverTypeWrapper<ImportAnomaly>;
   ImportCandidate: ResolverTypeWrapper<ImportCandidate>;
@@ -2647,6 +2680,7 @@ export type ResolversTypes = {
   ImportOutcome: ResolverTypeWrapper<ImportOutcome>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
   ImportSource: ResolverTypeWrapper<ImportSource>;
+  ImportSplit: ResolverTypeWrapper<ImportSplit>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntelObject: ResolverTypeWrapper<EntityRow>;
   Link: ResolverTypeWrapper<LinkRow>;
@@ -2747,6 +2781,7 @@ export type ResolversParentTypes = {
   GraphPath: GraphPathRow;
   Health: HealthRow;
   ID: Scalars['ID']['output'];
+  ImportAbsorb: ImportAbsorb;
   ImportAmbiguity: ImportAmbiguity;
   ImportAnomaly: ImportAnomaly;
   ImportCandidate: ImportCandidate;
@@ -2755,6 +2790,7 @@ export type ResolversParentTypes = {
   ImportOutcome: ImportOutcome;
   ImportReport: ImportReport;
   ImportSource: ImportSource;
+  ImportSplit: ImportSplit;
   Int: Scalars['Int']['output'];
   IntelObject: EntityRow;
   Link: LinkRow;
@@ -3001,6 +3037,12 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportAbsorbResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportAbsorb'] = ResolversParentTypes['ImportAbsorb']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  into?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ImportAmbiguityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportAmbiguity'] = ResolversParentTypes['ImportAmbiguity']> = {
   candidates?: Resolver<Array<ResolversTypes['ImportCandidate']>, ParentType, ContextType>;
   createdAs?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3043,6 +3085,7 @@ export type ImportOutcomeResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  absorbed?: Resolver<Array<ResolversTypes['ImportAbsorb']>, ParentType, ContextType>;
   ambiguities?: Resolver<Array<ResolversTypes['ImportAmbiguity']>, ParentType, ContextType>;
   anomalies?: Resolver<Array<ResolversTypes['ImportAnomaly']>, ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['ImportOutcome']>, ParentType, ContextType>;
@@ -3050,9 +3093,12 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   merges?: Resolver<Array<ResolversTypes['ImportMerge']>, ParentType, ContextType>;
   objects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   olderVersionsKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  possiblySameAsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  possiblySameAsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['ImportOutcome']>, ParentType, ContextType>;
   restored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['ImportSource']>, ParentType, ContextType>;
+  splits?: Resolver<Array<ResolversTypes['ImportSplit']>, ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unknownProperties?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
   unknownTypes?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
@@ -3064,6 +3110,13 @@ export type ImportSourceResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImportSplitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportSplit'] = ResolversParentTypes['ImportSplit']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  into?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IntelObjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntelObject'] = ResolversParentTypes['IntelObject']> = {
@@ -3586,6 +3639,7 @@ export type Resolvers<ContextType = Context> = {
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  ImportAbsorb?: ImportAbsorbResolvers<ContextType>;
   ImportAmbiguity?: ImportAmbiguityResolvers<ContextType>;
   ImportAnomaly?: ImportAnomalyResolvers<ContextType>;
   ImportCandidate?: ImportCandidateResolvers<ContextType>;
@@ -3594,6 +3648,7 @@ export type Resolvers<ContextType = Context> = {
   ImportOutcome?: ImportOutcomeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportSource?: ImportSourceResolvers<ContextType>;
+  ImportSplit?: ImportSplitResolvers<ContextType>;
   IntelObject?: IntelObjectResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

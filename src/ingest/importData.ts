@@ -11,6 +11,7 @@ import { readEurepoc } from './eurepoc/read.js';
 import { absorbEntity, type Absorb } from './absorb.js';
 import { boundedBytes, checkNesting, DEFAULT_IMPORT_LIMITS, withinFieldLimits, type ImportLimits } from './bounds.js';
 import { readMispGalaxy } from './misp/read.js';
+import { reconcileActors, type Split } from './reconcileActors.js';
 import { readFileForImport, type FileContent } from './readFile.js';
 import { resolveAliases, type AmbiguityNote, type MergeNote } from './resolveAliases.js';
 import { readStixBundle } from './stix/read.js';
@@ -54,6 +55,10 @@ export interface ImportReport {
   merges: MergeNote[];
   /** Actors earlier imports created that this file showed to be one, merged (undoMerge reverses). */
   absorbed: Absorb[];
+  /** Statements split out of an actor that all statements show to be another (src/ingest/reconcileActors.ts). */
+  splits: Split[];
+  /** POSSIBLY_SAME_AS between actors, derived from all statements: how many were added and removed. */
+  possiblySameAs: { added: number; removed: number };
   ambiguities: AmbiguityNote[];
   /** Objects left out because the graph holds a later version of them. */
   olderVersionsKept: number;
@@ -165,7 +170,12 @@ async function importInTransaction(
   // Actors an earlier import created that this file shows to be one: merged, reversibly.
   const importer = { keyId: null, name: `import ${name}`, role: null };
   for (const absorb of resolution.absorbs) await absorbEntity(tx, importer, absorb);
-  if (resolution.absorbs.length > 0) apply.unchanged = false;
+  // Then the actors as all statements decide, whatever order the files came in.
+  const reconciled = await reconcileActors(tx, importer);
+  const { added, removed } = reconciled.possiblySameAs;
+  if (resolution.absorbs.length + reconciled.splits.length + reconciled.absorbs.length + added + removed > 0) {
+    apply.unchanged = false;
+  }
   return {
     file: name,
     format: document.formatLabel,
@@ -176,7 +186,9 @@ async function importInTransaction(
     objects: document.objectCount,
     apply,
     merges: resolution.merges,
-    absorbed: resolution.absorbs,
+    absorbed: [...resolution.absorbs, ...reconciled.absorbs],
+    splits: reconciled.splits,
+    possiblySameAs: reconciled.possiblySameAs,
     ambiguities: resolution.ambiguities,
     olderVersionsKept: resolution.olderVersions,
     restored: document.restored.entities.length + document.restored.relationships.length,

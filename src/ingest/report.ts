@@ -38,6 +38,10 @@ export function formatImportReport(report: ImportReport): string {
     lines.push(`  merged ${merge.object} "${merge.name}" into ${merge.into} "${merge.intoName}" (by ${merge.reason})`);
   }
   for (const absorb of report.absorbed) lines.push(`  merged existing ${absorb.from} into ${absorb.into}: ${absorb.why}`);
+  for (const split of report.splits)
+    lines.push(`  split ${split.statements.join(', ')} out of ${split.from} into ${split.into}: ${split.why}`);
+  const { added, removed } = report.possiblySameAs;
+  if (added + removed > 0) lines.push(`  POSSIBLY_SAME_AS between actors: ${added} added, ${removed} removed`);
   for (const ambiguity of report.ambiguities) {
     const candidates = ambiguity.candidates
       .map((c) => `${c.id} "${c.name}" (by ${c.matchedNames.map((n) => `"${n}"`).join(', ')})`)

@@ -2,6 +2,16 @@ import { batches, RESOLVE_BATCH } from '../db/batches.js';
 import type { Transaction } from '../db/database.js';
 import { nameKey } from '../model/names.js';
 import type { Absorb } from './absorb.js';
+import {
+  attackIdsOf,
+  conflict,
+  describeIdentifier,
+  isUmbrella,
+  joinFacts,
+  preferred,
+  umbrellaReason,
+  type ActorFacts,
+} from './actorClusters.js';
 import type { ImportedDocument, ImportedObject } from './imported.js';
 
 /**
@@ -81,14 +91,7 @@ interface ExistingRow {
   fileName: string | null;
 }
 
-/** What resolution knows of an actor (existing, or an object of this file once placed). */
-interface Facts {
-  id: string;
-  name: string;
-  curated: boolean;
-  attackIds: Set<string>;
-  sources: Set<string>;
-}
+type Facts = ActorFacts;
 
 async function inBatches<T, R>(items: T[], run: (batch: T[]) => Promise<R[]>): Promise<R[]> {
   const results: R[] = [];
@@ -102,20 +105,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-/** Curated ids first, then STIX ids, then the rest; the smallest of a class. */
-function preferred(a: { id: string; curated: boolean }, b: { id: string; curated: boolean }): number {
-  const rank = (x: { id: string; curated: boolean }): number => (x.curated ? 0 : x.id.includes('--') ? 1 : 2);
-  return rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function attackIdsOf(object: ImportedObject): Set<string> {
-  return new Set(object.identifiers.filter((key) => key.startsWith('attack:')).map((key) => key.slice('attack:'.length)));
-}
-
-function describeKey(identifier: string): string {
-  return identifier.startsWith('attack:') ? `ATT&CK id ${identifier.slice(7)}` : `UUID ${identifier.slice(5)}`;
-}
-
 /** The name keys of an object, each with the first name that gave it. */
 function keysOf(object: ImportedObject): Map<string, string> {
   const keys = new Map<string, string>();
@@ -124,44 +113,6 @@ function keysOf(object: ImportedObject): Map<string, string> {
     if (key !== '' && !keys.has(key)) keys.set(key, name);
   }
   return keys;
-}
-
-/**
- * An actor one source gives several ATT&CK ids (MISP's "Lazarus Group" is G0032 and G0082) covers
- * several of ATT&CK's actors: an umbrella, joined to none of them and never a merge target.
- */
-function isUmbrella(facts: Facts): boolean {
-  return facts.attackIds.size > 1;
-}
-
-function umbrellaReason(umbrella: Facts): string {
-  return `${umbrella.id} is given several ATT&CK ids (${[...umbrella.attackIds].join(', ')}): an umbrella of several actors`;
-}
-
-/** Why two groups of actors must stay apart, or null when they may be one. */
-function conflict(group: Facts, other: Facts, fileName: string): string | null {
-  if (group.curated && other.curated) return `${other.id} is a curated actor too: curated actors are merged by an editor only`;
-  if (isUmbrella(group) || isUmbrella(other)) {
-    return umbrellaReason(isUmbrella(group) ? group : other);
-  }
-  // A joined actor carries at most one ATT&CK id, so that no chain of names unites two of ATT&CK's actors.
-  const union = new Set([...group.attackIds, ...other.attackIds]);
-  if (union.size > 1) {
-    return `different ATT&CK ids (${[...group.attackIds].join(', ')} and ${[...other.attackIds].join(', ')})`;
-  }
-  const shared = [...other.sources].find((source) => group.sources.has(source));
-  if (shared !== undefined) return `${shared === 'this file' ? fileName : shared} states them as different actors`;
-  return null;
-}
-
-function joined(a: Facts, b: Facts): Facts {
-  return {
-    id: a.id,
-    name: a.name,
-    curated: a.curated || b.curated,
-    attackIds: new Set([...a.attackIds, ...b.attackIds]),
-    sources: new Set([...a.sources, ...b.sources]),
-  };
 }
 
 /** Every id the file refers to that the graph may hold: its objects, link ends, its Source. */
@@ -327,7 +278,7 @@ function matchesOf(object: ImportedObject, index: CandidateIndex, redirect: (id:
   const { strong, named, apart, reasons, matchedNames } = matches;
   for (const identifier of object.identifiers) {
     for (const id of (index.byIdentifier.get(identifier) ?? []).map(redirect)) {
-      push(reasons, id, describeKey(identifier));
+      push(reasons, id, describeIdentifier(identifier));
       if (!strong.includes(id)) strong.push(id);
     }
   }
@@ -373,7 +324,7 @@ function join(self: Facts, matches: Matches, facts: Map<string, Facts>, fileName
     if (why !== null) matches.apart.set(id, why);
     else {
       members.push(candidate);
-      group = joined(group, candidate);
+      group = joinFacts(group, candidate);
     }
   }
   const byNames = [...matches.named]
@@ -395,7 +346,7 @@ function join(self: Facts, matches: Matches, facts: Map<string, Facts>, fileName
       matches.apart.set(candidate.id, clashes.get(candidate.id) ?? `its names also point at ${[...clashes.keys()].join(', ')}`);
     else {
       members.push(candidate);
-      group = joined(group, candidate);
+      group = joinFacts(group, candidate);
     }
   }
   for (const member of members) matches.apart.delete(member.id);
@@ -423,7 +374,7 @@ function placeObject(object: ImportedObject, placing: Placing): void {
     id: object.proposedId,
     name: object.name,
     curated: false,
-    attackIds: attackIdsOf(object),
+    attackIds: attackIdsOf(object.identifiers),
     sources: new Set(['this file']),
   };
   const matches = matchesOf(object, index, redirect);

@@ -7,7 +7,8 @@ import type { Resolution } from './resolveAliases.js';
 /**
  * Turns a resolved ImportedDocument into the changeset that is applied: the file's Source entity,
  * one entity per object (written, merged or left out as resolveAliases decided), the links between
- * them, POSSIBLY_SAME_AS for ambiguous matches, and whatever was restored from an own export.
+ * them, and whatever was restored from an own export. POSSIBLY_SAME_AS between actors are derived
+ * from all statements after the write (src/ingest/reconcileActors.ts).
  * Every entity, alias and relationship cites the file's Source.
  */
 
@@ -87,6 +88,9 @@ export function toChangeset(
         own: action.kind === 'write',
         modified: object.modified,
         why: action.kind === 'merge' ? action.why : null,
+        ...(object.resolveByName
+          ? { resolution: { names: [object.name, ...object.names.map((name) => name.name)], identifiers: object.identifiers } }
+          : {}),
       };
     }
     entities.push(entity);
@@ -143,25 +147,5 @@ export function toChangeset(
     );
   }
 
-  for (const ambiguity of resolution.ambiguities) {
-    for (const candidate of ambiguity.candidates) {
-      // One POSSIBLY_SAME_AS per pair, from the smaller id, whichever of the two was imported first:
-      // the same files in any order give the same relationship (each file citing it).
-      const [from, to] = [ambiguity.createdAs, candidate.id].sort();
-      const identity = relationshipIdentity({ type: 'POSSIBLY_SAME_AS', from, to, key: '' });
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      relationships.push({
-        type: 'POSSIBLY_SAME_AS',
-        from: from!,
-        to: to!,
-        key: '',
-        props: { matchedNames: candidate.matchedNames, reason: ambiguity.reason },
-        dates: {},
-        citations: cite(),
-        statement: { modified: null },
-      });
-    }
-  }
   return { changeset: { origin, entities, relationships }, warnings };
 }

@@ -46,6 +46,12 @@ export interface EntityStatement {
   own: boolean;
   modified: string | null;
   why: string | null;
+  /**
+   * For an actor: every name and strong identifier the source gives it, kept in the statement's
+   * record so that resolution can be recomputed from all statements (src/ingest/actorClusters.ts),
+   * and its record keeps everything it said, so that it can be split out again.
+   */
+  resolution?: { names: string[]; identifiers: string[] };
 }
 
 export interface RelationshipInput {

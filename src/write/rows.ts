@@ -112,14 +112,22 @@ const RECORD_FIELDS = ['modified', 'revoked', 'deprecated', 'stixType', 'specVer
 /**
  * A statement adds the source's citations and identifiers and keeps the source's record: for the
  * entity's own object its name, description, version and revoked/deprecated flags; for an object
- * merged into an entity of another id everything it said, and why it was merged.
+ * merged into an entity of another id, and for every actor, everything it said (an actor's names and
+ * identifiers too), and why it was merged.
  */
 export function statementRow(entity: EntityInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
   const statement = entity.statement!;
-  const kept = statement.own
-    ? Object.fromEntries(RECORD_FIELDS.filter((field) => entity.props[field] !== undefined).map((f) => [f, entity.props[f]]))
-    : entity.props;
-  const record = { name: entity.name, description: entity.description, props: kept, why: statement.why };
+  const whole = !statement.own || statement.resolution !== undefined;
+  const kept = whole
+    ? entity.props
+    : Object.fromEntries(RECORD_FIELDS.filter((field) => entity.props[field] !== undefined).map((f) => [f, entity.props[f]]));
+  const record = {
+    name: entity.name,
+    description: entity.description,
+    props: kept,
+    why: statement.why,
+    ...(statement.resolution === undefined ? {} : { ...statement.resolution, dates: entity.dates }),
+  };
   // Citations and identifier lists are unioned with other statements', never overwritten.
   const shown = entityProps(entity, published);
   for (const unioned of ['citeSources', 'citeQuotes', 'stixIds', 'attackIds', 'mispUuids']) delete shown[unioned];

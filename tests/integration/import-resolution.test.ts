@@ -111,4 +111,57 @@ describe('entity resolution across sources', () => {
       ]),
     );
   });
+
+  it('splits out a join by name that a later file shows to be wrong, so either order gives one graph', async () => {
+    // A Tidal-like file joins "Gold Test" to its G9115 by name; a threat-actor-like file then states
+    // Gold Test and Pinchy Test as two actors, and an ATT&CK-like file names both as G9115. Seen
+    // together, the two names compete for one actor: neither joins it.
+    const galaxy = (name: string, values: unknown[]): Buffer =>
+      Buffer.from(JSON.stringify({ name, type: name, category: 'actor', source: name, uuid: UUID(0), version: 1, values }));
+    const UUID = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const files = {
+      tidal: galaxy('tidal-test', [
+        { value: 'REvil Tidal', uuid: UUID(1), meta: { group_attack_id: 'G9115', synonyms: ['Gold Test'] } },
+      ]),
+      actors: galaxy('actors-test', [
+        { value: 'Gold Test', uuid: UUID(2) },
+        { value: 'Pinchy Test', uuid: UUID(3) },
+      ]),
+      attack: galaxy('attack-test', [
+        { value: 'REvil', uuid: UUID(4), meta: { external_id: 'G9115', synonyms: ['Gold Test', 'Pinchy Test'] } },
+      ]),
+    };
+    const run = async (order: Array<keyof typeof files>): Promise<ImportReport[]> => {
+      await reset();
+      const reports = [];
+      for (const name of order) reports.push(await importData(api().db, { name: `${name}.json`, bytes: files[name] }));
+      return reports;
+    };
+    const [, , attack] = await run(['tidal', 'actors', 'attack']);
+    expect(attack!.splits).toEqual([
+      expect.objectContaining({
+        from: `misp:${UUID(1)}`,
+        into: `misp:${UUID(2)}`,
+        statements: [expect.stringMatching(/\|misp:0+-0000-4000-8000-0+2$/)],
+      }),
+    ]);
+    const first = await resolutionDump(api().db);
+    expect(await lookup('Gold Test')).toEqual(expect.arrayContaining([`misp:${UUID(1)}`, `misp:${UUID(2)}`]));
+    expect(await lookup('G9115')).toEqual([`misp:${UUID(1)}`]);
+    const possibly = first.filter((line) => line.includes('POSSIBLY_SAME_AS')).map((line) => line.split(' key=')[0]);
+    expect(possibly).toEqual([
+      `claim misp:${UUID(1)} POSSIBLY_SAME_AS misp:${UUID(2)}`,
+      `claim misp:${UUID(1)} POSSIBLY_SAME_AS misp:${UUID(3)}`,
+    ]);
+    // The split is in the audit trail.
+    const history = await api().db.read<{ change: { operation: string } }>('audit/history', { id: `misp:${UUID(1)}`, limit: 10 });
+    expect(history.map((row) => row.change.operation)).toContain('SPLIT');
+    for (const name of ['tidal', 'actors', 'attack'] as const) {
+      expect((await importData(api().db, { name: `${name}.json`, bytes: files[name] })).unchanged, name).toBe(true);
+    }
+    await run(['attack', 'actors', 'tidal']);
+    expect(await resolutionDump(api().db)).toEqual(first);
+    await run(['actors', 'tidal', 'attack']);
+    expect(await resolutionDump(api().db)).toEqual(first);
+  });
 });

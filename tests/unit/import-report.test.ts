@@ -18,6 +18,8 @@ describe('the import summary', () => {
       },
       merges: [],
       absorbed: [],
+      splits: [],
+      possiblySameAs: { added: 0, removed: 0 },
       ambiguities: [],
       olderVersionsKept: 0,
       restored: 0,
