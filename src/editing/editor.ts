@@ -8,6 +8,7 @@ import { decodeCitations, encodeCitations, uniqueCitations } from '../model/cita
 import { lookalikeKey, nameKey } from '../model/names.js';
 import { ENTITY_KINDS, endpointProblem, hasOwnType, isOneOf } from '../model/vocabulary.js';
 import type { EntityRow, LinkRow } from '../read/rows.js';
+import { statementUnion } from '../ingest/absorb.js';
 import { recordChanges, snapshot, snapshotRows, type ChangeRow, type EntitySnapshot } from './audit.js';
 import { updatedEntity, type Edit, type EntityChanges, type Reference } from './changes.js';
 import {
@@ -267,7 +268,12 @@ export function mergeEntities(
         ),
         stixIds: union(keep.stixIds, merged.stixIds),
         attackIds: union(keep.attackIds, merged.attackIds),
+        mispUuids: union(keep.mispUuids, merged.mispUuids),
         mergedIds: union(keep.mergedIds, [mergeId]),
+        // What sources stated about the merged entity stays, and its ids find the kept one: a
+        // re-import lands there, and import resolution keeps what an editor merged together.
+        ...statementUnion(keep, merged),
+        mergedExternalIds: union(union(keep.mergedExternalIds, [mergeId]), merged.mergedExternalIds),
         // The content changed by hand: the next import of this entity rewrites rather than skips it.
         contentHash: null,
       },
@@ -359,6 +365,15 @@ export function undoMerge(db: Database, principal: Principal, changeId: string):
       await tx.run('edit/copy-relationships', { rows: rows.entityRows });
       await tx.run('write/upsert-aliases', { rows: rows.aliasRows });
     }
+    // An editor separated them: import resolution keeps them apart from now on.
+    await tx.run('edit/set-properties', {
+      id: keep.entity.id,
+      props: { apartFrom: union(keep.entity.apartFrom, [merged.entity.id]) },
+    });
+    await tx.run('edit/set-properties', {
+      id: merged.entity.id,
+      props: { apartFrom: union(merged.entity.apartFrom, [keep.entity.id]) },
+    });
     await tx.run('audit/mark-undone', { mutationId: change.mutationId });
     await recordChanges(tx, principal, [
       { entityId: keep.entity.id, operation: 'UNDO_MERGE', after: { restored: merged.entity.id, mergeChange: changeId } },

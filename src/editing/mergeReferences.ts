@@ -93,8 +93,14 @@ export function snapshotDifferences(afterMerge: EntitySnapshot, now: EntitySnaps
   const changed = keys.filter((key) => canonical(afterMerge.entity[key] ?? null) !== canonical(now.entity[key] ?? null));
   if (changed.length > 0) changes.push(`${id}'s ${changed.join(', ')} changed`);
   const identity = (rel: RelationshipSnapshot): string => canonical({ ...rel, aliasName: null });
-  const before = new Map(afterMerge.relationships.map((rel) => [identity(rel), rel]));
-  const current = new Map(now.relationships.map((rel) => [identity(rel), rel]));
+  // POSSIBLY_SAME_AS that imported files alone cite are derived again by every import
+  // (src/ingest/reconcileActors.ts): an undo loses nothing of them.
+  const derived = (rel: RelationshipSnapshot): boolean => {
+    const sources = Array.isArray(rel.props.citeSources) ? rel.props.citeSources.map(String) : [];
+    return rel.type === 'POSSIBLY_SAME_AS' && sources.length > 0 && sources.every((s) => s.startsWith('source:import:'));
+  };
+  const before = new Map(afterMerge.relationships.filter((rel) => !derived(rel)).map((rel) => [identity(rel), rel]));
+  const current = new Map(now.relationships.filter((rel) => !derived(rel)).map((rel) => [identity(rel), rel]));
   for (const [key, rel] of current) if (!before.has(key)) changes.push(`${describe(id, rel)} was added or changed`);
   for (const [key, rel] of before) if (!current.has(key)) changes.push(`${describe(id, rel)} was removed or changed`);
   return changes;

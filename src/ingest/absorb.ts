@@ -42,7 +42,7 @@ function citationUnion(a: Record<string, unknown>, b: Record<string, unknown>): 
 }
 
 /** Statements (aligned keys, hashes, records) of both, the kept entity's first. */
-function statementUnion(keep: Record<string, unknown>, merged: Record<string, unknown>): Record<string, string[]> {
+export function statementUnion(keep: Record<string, unknown>, merged: Record<string, unknown>): Record<string, string[]> {
   const keys = list(keep.mergeKeys);
   const hashes = list(keep.mergeHashes);
   const records = list(keep.mergeRecords);
@@ -81,14 +81,16 @@ export async function absorbEntity(tx: Transaction, principal: Principal, absorb
   });
   await tx.run('edit/delete-entity', { id: absorb.from });
   await tx.run('write/refresh-alias-text', { ids: [absorb.into] });
-  const [after] = await tx.run<{ entity: { updatedAt: string } }>('read/entities-by-id', { ids: [absorb.into] });
+  // The kept entity as the merge left it: undoMerge refuses when anything but derived
+  // POSSIBLY_SAME_AS changed since (src/editing/mergeReferences.ts).
+  const keepAfter = await snapshot(tx, absorb.into);
   await recordChanges(tx, principal, [
     {
       entityId: absorb.into,
       operation: 'MERGE',
       reason: absorb.why,
       before: { keep: keepBefore, merged: mergedBefore },
-      after: { mergedId: absorb.from, updatedAt: after?.entity.updatedAt ?? null },
+      after: { mergedId: absorb.from, updatedAt: keepAfter?.entity.updatedAt ?? null, keepAfter },
     },
     { entityId: absorb.from, operation: 'MERGED_AWAY', reason: absorb.why, before: mergedBefore, after: { into: absorb.into } },
   ]);

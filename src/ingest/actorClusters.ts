@@ -6,6 +6,7 @@
  * splitting out what a later file showed to be apart and joining what it showed to be one.
  *
  * The rules, each applied in a canonical order (sorted keys), never in the order of the imports:
+ * 0. What an editor merged stays together; what an editor separated (undoMerge) stays apart.
  * 1. Statements about one id (ATT&CK Enterprise's and Mobile's APT28) are one actor.
  * 2. Strong identifiers (an ATT&CK id, a STIX or MISP UUID) join the statements that carry them,
  *    unless that joins what must stay apart (`conflict`).
@@ -25,6 +26,9 @@ export interface ActorFacts {
   curated: boolean;
   attackIds: Set<string>;
   sources: Set<string>;
+  /** The ids of its statements, and the actors an editor keeps apart from them (undoMerge). */
+  ownIds?: Set<string>;
+  apartFrom?: Set<string>;
 }
 
 /** One source's statement about an actor, or the curated facts of a curated actor. */
@@ -41,6 +45,10 @@ export interface ActorStatement {
   names: string[];
   /** attack:G0128, uuid:<uuid>. */
   identifiers: string[];
+  /** Set when an editor merged into the actor holding it: its statements stay together (that actor's id). */
+  pinnedTo?: string | null;
+  /** Actors an editor separated from the one holding it (undoMerge): it never joins them. */
+  apartFrom?: string[];
 }
 
 export interface ActorCluster {
@@ -83,8 +91,15 @@ export function umbrellaReason(umbrella: ActorFacts): string {
   return `${umbrella.id} is given several ATT&CK ids (${[...umbrella.attackIds].sort().join(', ')}): an umbrella of several actors`;
 }
 
+function editorApart(group: ActorFacts, other: ActorFacts): string | undefined {
+  const found = (a: ActorFacts, b: ActorFacts): string | undefined => [...(a.ownIds ?? [])].find((id) => b.apartFrom?.has(id));
+  return found(other, group) ?? found(group, other);
+}
+
 /** Why two groups of actors must stay apart, or null when they may be one. */
 export function conflict(group: ActorFacts, other: ActorFacts, fileName: string): string | null {
+  const separated = editorApart(group, other);
+  if (separated !== undefined) return `an editor separated ${separated} from them (undoMerge)`;
   if (group.curated && other.curated) return `${other.id} is a curated actor too: curated actors are merged by an editor only`;
   if (isUmbrella(group) || isUmbrella(other)) {
     return umbrellaReason(isUmbrella(group) ? group : other);
@@ -106,6 +121,8 @@ export function joinFacts(a: ActorFacts, b: ActorFacts): ActorFacts {
     curated: a.curated || b.curated,
     attackIds: new Set([...a.attackIds, ...b.attackIds]),
     sources: new Set([...a.sources, ...b.sources]),
+    ownIds: new Set([...(a.ownIds ?? []), ...(b.ownIds ?? [])]),
+    apartFrom: new Set([...(a.apartFrom ?? []), ...(b.apartFrom ?? [])]),
   };
 }
 
@@ -134,6 +151,8 @@ class Groups {
         curated: statement.curated,
         attackIds: attackIdsOf(statement.identifiers),
         sources: new Set(statement.source === null ? [] : [statement.source]),
+        ownIds: new Set([statement.ownId]),
+        apartFrom: new Set(statement.apartFrom ?? []),
       });
       this.joinedBy.set(statement.key, []);
     }
@@ -200,6 +219,11 @@ export function clusterActors(statements: ActorStatement[], nameKey: (name: stri
   const byKey = new Map(sorted.map((statement) => [statement.key, statement]));
   const umbrella = (statement: ActorStatement): boolean => attackIdsOf(statement.identifiers).size > 1;
   const rejections: Rejection[] = [];
+
+  // 0. What an editor merged stays together.
+  const byPin = new Map<string, string[]>();
+  for (const statement of sorted) if (statement.pinnedTo) push(byPin, statement.pinnedTo, statement.key);
+  for (const keys of byPin.values()) for (const key of keys.slice(1)) groups.union(keys[0]!, key, 'an editor');
 
   // 1. One id, one actor.
   const byOwnId = new Map<string, string[]>();

@@ -45,6 +45,10 @@ interface ActorRow {
   records: string[];
   attackIds: string[];
   aliases: Array<{ name: string; sources: string[] }>;
+  /** Actors an editor merged into it (mergeEntities). */
+  mergedIds: string[];
+  /** Actors an editor separated from it (undoMerge). */
+  apartFrom: string[];
 }
 
 interface StatementRecord {
@@ -78,6 +82,11 @@ function uuidOf(id: string): string[] {
   return match ? [`uuid:${match[1]!.toLowerCase()}`] : [];
 }
 
+/** What editors decided about an actor: merged into it (its statements stay together), separated from it. */
+function editor(row: ActorRow): Pick<ActorStatement, 'pinnedTo' | 'apartFrom'> {
+  return { pinnedTo: row.mergedIds.length > 0 ? row.id : null, apartFrom: row.apartFrom };
+}
+
 /** The statements an actor holds, as resolution sees them. */
 function statementsOf(row: ActorRow): ActorStatement[] {
   const statements: ActorStatement[] = [];
@@ -94,7 +103,7 @@ function statementsOf(row: ActorRow): ActorStatement[] {
     ];
     const identifiers = record.identifiers ?? uuidOf(ownId);
     for (const identifier of identifiers) if (identifier.startsWith('attack:')) statedAttackIds.add(identifier.slice(7));
-    statements.push({ key, source, ownId, name: record.name ?? row.name, curated: false, names, identifiers });
+    statements.push({ key, source, ownId, name: record.name ?? row.name, curated: false, names, identifiers, ...editor(row) });
   });
   if (row.curated) {
     // A curated actor's own facts: the names its non-imported sources give, the ATT&CK ids an editor gave.
@@ -105,7 +114,16 @@ function statementsOf(row: ActorRow): ActorStatement[] {
         .map((alias) => alias.name),
     ];
     const identifiers = row.attackIds.filter((id) => !statedAttackIds.has(id)).map((id) => `attack:${id}`);
-    statements.push({ key: `curated|${row.id}`, source: null, ownId: row.id, name: row.name, curated: true, names, identifiers });
+    statements.push({
+      key: `curated|${row.id}`,
+      source: null,
+      ownId: row.id,
+      name: row.name,
+      curated: true,
+      names,
+      identifiers,
+      ...editor(row),
+    });
   }
   return statements;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { mergeEntities, undoMerge } from '../../src/editing/editor.js';
 import { importData, type ImportReport } from '../../src/ingest/importData.js';
 import { seedGraph } from '../../src/ingest/seedGraph.js';
 import { useSeededApi } from '../support/api.js';
@@ -163,5 +164,36 @@ describe('entity resolution across sources', () => {
     expect(await resolutionDump(api().db)).toEqual(first);
     await run(['actors', 'tidal', 'attack']);
     expect(await resolutionDump(api().db)).toEqual(first);
+  });
+
+  it('keeps apart what an editor separated and together what an editor merged, through later imports', async () => {
+    const editor = { keyId: null, name: 'test editor', role: 'editor' as const };
+    const alpha = 'intrusion-set--0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6';
+    const alphaCluster = 'misp:0c7e22ad-b099-4dc3-b0df-2ea3f49ae2e6';
+    const epsilon = 'misp:6d5e4f3a-2b1c-4d0e-9f8a-7b6c5d4e3f2a';
+    await reset();
+    // In this order the STIX file shows the MITRE-derived Alpha Bear cluster to be its intrusion set.
+    for (const name of [...FILES].reverse()) await importFixture(name);
+    const history = await api().db.read<{ change: { id: string; operation: string } }>('audit/history', { id: alpha, limit: 20 });
+    const merge = history.find((row) => row.change.operation === 'MERGE')!.change;
+    await undoMerge(api().db, editor, merge.id);
+    // Every import reconciles the actors; the editor's undo holds.
+    for (const name of FILES) await importFixture(name);
+    const dump = await resolutionDump(api().db);
+    for (const id of [alpha, alphaCluster])
+      expect(
+        dump.filter((line) => line.startsWith(`actor ${id} `)),
+        id,
+      ).toHaveLength(1);
+    const apart = dump.filter((line) => line.startsWith(`claim ${alpha} POSSIBLY_SAME_AS ${alphaCluster}`));
+    expect(apart).toHaveLength(1);
+    const pairs = await api().db.read<{ from: string; to: string; reason: string }>('import/actor-possibly-same-as');
+    expect(pairs.find((pair) => pair.from === alpha && pair.to === alphaCluster)?.reason).toMatch(/an editor separated/);
+
+    // Two actors of different ATT&CK ids, which resolution keeps apart, merged by an editor: they stay one.
+    await mergeEntities(api().db, editor, alpha, epsilon, 'the same group');
+    for (const name of FILES) await importFixture(name);
+    expect(await lookup('G9002')).toEqual([alpha]);
+    expect(await lookup('Epsilon Tempest')).toEqual([alpha]);
   });
 });
