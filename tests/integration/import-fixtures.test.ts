@@ -198,7 +198,8 @@ describe('importBundle and exportStix over GraphQL', () => {
     const editor = (await createApiKey(api.db, 'import test editor', 'editor')).key;
     const reader = (await createApiKey(api.db, 'import test reader', 'reader')).key;
     const mutation = `mutation ($content: String!) { importBundle(content: $content) {
-      unchanged format objects source { id sha256 } entities { name created updated unchanged } merges { into } warnings } }`;
+      unchanged format objects source { id sha256 } entities { name created updated unchanged } merges { into } absorbed { from into reason } splits { from into statements reason }
+      possiblySameAsAdded possiblySameAsRemoved warnings } }`;
     const content = fixture('stix21-small.json').toString('utf8');
     const denied = await api.graphql(mutation, { content }, { authorization: `Bearer ${reader}` });
     expect(denied.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
@@ -206,7 +207,15 @@ describe('importBundle and exportStix over GraphQL', () => {
     expect(first.errors).toBeUndefined();
     expect(first.data!.importBundle).toMatchObject({ format: 'STIX 2.1', objects: 18 });
     const done = await api.graphql<{ importBundle: Props }>(mutation, { content }, { authorization: `Bearer ${editor}` });
-    expect(done.data!.importBundle).toMatchObject({ unchanged: true, format: 'STIX 2.1', objects: 18 });
+    expect(done.data!.importBundle).toMatchObject({
+      unchanged: true,
+      format: 'STIX 2.1',
+      objects: 18,
+      absorbed: [],
+      splits: [],
+      possiblySameAsAdded: 0,
+      possiblySameAsRemoved: 0,
+    });
     const refused = await api.graphql(
       mutation,
       { content: '{"type": "bundle", "id": "bundle--6dfdcb9f-eef2-4d92-b800-a0b918314cb3"}' },
