@@ -31,6 +31,11 @@ export interface DatasetReport {
   reused: boolean;
   attackImport: ImportTiming | null;
   attackReimport: ImportTiming | null;
+  /**
+   * ATT&CK again into the emptied database, on the server the first import ran on: the first
+   * import pays for a just-started JVM (compilation, planning, cold pages) as well as for the data.
+   */
+  attackImportRunning: ImportTiming | null;
   mispImport: ImportTiming | null;
   /** EuRepoC into the graph holding ATT&CK, the seed and MISP, and its re-import (null when the file is absent). */
   eurepocImport: ImportTiming | null;
@@ -123,6 +128,7 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
       reused: true,
       attackImport: null,
       attackReimport: null,
+      attackImportRunning: null,
       mispImport: null,
       eurepocImport: null,
       eurepocReimport: null,
@@ -142,6 +148,10 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   options.log(`  ${attackImport.objects} objects in ${attackImport.seconds.toFixed(1)} s; re-importing`);
   const attackReimport = await timedImport(db, ATTACK_FILE);
   options.log(`  re-import in ${attackReimport.seconds.toFixed(1)} s (unchanged: ${attackReimport.unchanged})`);
+  await db.autoCommit('admin/delete-all');
+  await db.write('bench/marker-set', { state: 'loading', dataset: JSON.stringify(description) });
+  const attackImportRunning = await timedImport(db, ATTACK_FILE);
+  options.log(`  into the emptied database again, the server running: ${attackImportRunning.seconds.toFixed(1)} s`);
   // After ATT&CK, so that its import is measured on an empty database; the seed's APT31 then shares
   // the Alias "APT31" with ATT&CK's (one Alias node, two KNOWN_AS), as docs/model.md describes.
   await seedGraph(db);
@@ -172,6 +182,7 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
     reused: false,
     attackImport,
     attackReimport,
+    attackImportRunning,
     mispImport,
     eurepocImport,
     eurepocReimport,

@@ -136,9 +136,15 @@ export function checkTargets(result: Omit<BenchResult, 'targets'>): TargetCheck[
   });
   const attack = result.dataset.attackImport;
   checks.push({
-    target: `ATT&CK Enterprise import into an empty database ≤ ${IMPORT_TARGET_SECONDS} s`,
+    target: `ATT&CK Enterprise import into an empty database, Neo4j just started ≤ ${IMPORT_TARGET_SECONDS} s`,
     measured: attack ? `${attack.seconds.toFixed(1)} s` : 'not measured (--reuse)',
     met: attack ? attack.seconds <= IMPORT_TARGET_SECONDS : null,
+  });
+  const running = result.dataset.attackImportRunning;
+  checks.push({
+    target: `ATT&CK Enterprise import into an emptied database, Neo4j running ≤ ${IMPORT_TARGET_SECONDS} s`,
+    measured: running ? `${running.seconds.toFixed(1)} s` : 'not measured',
+    met: running ? running.seconds <= IMPORT_TARGET_SECONDS : null,
   });
   const eurepoc = result.dataset.eurepocImport;
   const eurepocAgain = result.dataset.eurepocReimport;
@@ -275,6 +281,7 @@ function summaryLines(result: BenchResult): string[] {
       `ATT&CK Enterprise into an empty database: ${whole(d.attackImport.objects)} objects in ${fixed(d.attackImport.seconds)} s (${whole(d.attackImport.objectsPerSecond)} objects/s)`,
     d.attackReimport &&
       `re-import (unchanged: ${d.attackReimport.unchanged}): ${fixed(d.attackReimport.seconds)} s (${whole(d.attackReimport.objectsPerSecond)} objects/s)`,
+    d.attackImportRunning && `into the emptied database again, Neo4j running: ${fixed(d.attackImportRunning.seconds)} s`,
     d.mispImport && `MISP threat actors: ${whole(d.mispImport.objects)} objects in ${fixed(d.mispImport.seconds)} s`,
     d.eurepocImport &&
       `EuRepoC 1.1: ${whole(d.eurepocImport.objects)} incidents in ${fixed(d.eurepocImport.seconds)} s, re-import ${fixed(d.eurepocReimport?.seconds)} s (unchanged: ${d.eurepocReimport?.unchanged})`,
