@@ -147,15 +147,23 @@ function shownStatement(
   })[0]!;
 }
 
-/** Citations (aligned lists) split by source: those of the moved sources, and those that stay. */
+/**
+ * Citations (aligned lists) split by source: those of the moved sources, and those that stay. With
+ * `whole`, a claim no staying imported file states, every citation goes with the moved sources: the
+ * others are what those files cite for it (a EuRepoC row's URLs).
+ */
 function partition(
   sources: string[],
   quotes: string[],
   moved: Set<string>,
   leaving: Set<string>,
+  whole = false,
 ): { taken: { citeSources: string[]; citeQuotes: string[] }; kept: { citeSources: string[]; citeQuotes: string[] } } {
   const taken = { citeSources: [] as string[], citeQuotes: [] as string[] };
   const kept = { citeSources: [] as string[], citeQuotes: [] as string[] };
+  if (whole && sources.some((source) => moved.has(source))) {
+    return { taken: { citeSources: sources, citeQuotes: sources.map((_, i) => quotes[i] ?? '') }, kept };
+  }
   sources.forEach((source, i) => {
     if (moved.has(source)) {
       taken.citeSources.push(source);
@@ -243,9 +251,16 @@ async function splitOut(tx: Transaction, principal: Principal, split: Split): Pr
   const aliasCitations = [];
   const relationshipRows = [];
   const relationshipCitations = [];
+  const stayingImports = new Set(staying.map(sourceOf));
   for (const rel of before.relationships) {
     const relProps = rel.props;
-    const { taken, kept } = partition(list(relProps.citeSources), list(relProps.citeQuotes), moved, leaving);
+    const cited = list(relProps.citeSources);
+    // Of a curated actor, a citation no imported file made may be its own (the seed's article): it stays.
+    const whole =
+      entity.statementKey !== null &&
+      entity.statementKey !== undefined &&
+      !cited.some((source) => !moved.has(source) && stayingImports.has(source));
+    const { taken, kept } = partition(cited, list(relProps.citeQuotes), moved, leaving, whole);
     if (taken.citeSources.length === 0) continue;
     if (rel.otherIsAlias) {
       const givenBy = String(relProps.givenBy ?? '');
@@ -258,8 +273,7 @@ async function splitOut(tx: Transaction, principal: Principal, split: Split): Pr
         ...taken,
         knownSince: reviveProperties({ knownSince: relProps.knownSince }).knownSince ?? null,
       });
-      if (kept.citeSources.length < list(relProps.citeSources).length)
-        aliasCitations.push({ entityId: split.from, name, givenBy, ...kept });
+      if (kept.citeSources.length < cited.length) aliasCitations.push({ entityId: split.from, name, givenBy, ...kept });
       continue;
     }
     // POSSIBLY_SAME_AS between actors are derived again afterwards; an editor's stay where they are.
@@ -268,7 +282,7 @@ async function splitOut(tx: Transaction, principal: Principal, split: Split): Pr
     const key = String(relProps.key ?? '');
     const ends = rel.outgoing ? { from: split.into, to: rel.otherId } : { from: rel.otherId, to: split.into };
     relationshipRows.push({ ...ends, type: rel.type, key, props: { ...reviveProperties(relProps), ...taken } });
-    if (kept.citeSources.length < list(relProps.citeSources).length) {
+    if (kept.citeSources.length < cited.length) {
       const original = rel.outgoing ? { from: split.from, to: rel.otherId } : { from: rel.otherId, to: split.from };
       relationshipCitations.push({ ...original, type: rel.type, key, ...kept });
     }

@@ -9,8 +9,8 @@ import { seedGraph } from '../../src/ingest/seedGraph.js';
 import { useSeededApi } from '../support/api.js';
 import { resolutionDump } from '../support/graphDump.js';
 
-// The shared data (ATT&CK Enterprise and Mobile, the MISP threat-actor and Tidal groups clusters)
-// after the seed, in two orders: the same actors, aliases, external ids and claims; APT31 one actor
+// The shared data (ATT&CK Enterprise and Mobile, the MISP threat-actor and Tidal groups clusters,
+// EuRepoC) after the seed, in two orders: the same actors, aliases, external ids and claims; APT31 one actor
 // under all its names and its ATT&CK id; re-imports change nothing.
 //
 // To keep the run short, Enterprise is cut to what resolution is about: its actors, campaigns,
@@ -48,6 +48,7 @@ const FILES: Record<string, () => ImportInput> = {
   mobile: () => file('attack/mobile-attack-17.0.json.gz'),
   threatActor: () => file('misp-galaxy/threat-actor.json'),
   tidal: () => file('misp-galaxy/tidal-groups.json'),
+  eurepoc: () => file('eurepoc/EuRepoC_Global_Database_1.1.csv'),
 };
 const NAMES = ['APT31', 'APT 31', 'ZIRCONIUM', 'Violet Typhoon', 'JUDGMENT PANDA', 'BRONZE VINEWOOD', 'TA412', 'G0128'];
 
@@ -98,8 +99,8 @@ describe('importing the shared data in two orders', () => {
   // Search ranks by words (OR), also in other actors' descriptions ("Typhoon" is many actors'): the
   // actor is among the first 20 hits; lookup and threatActor(name:) find it alone.
 
-  it('enterprise, mobile, threat-actor, tidal: APT31 is one actor; re-imports change nothing', async () => {
-    await importAll(['enterprise', 'mobile', 'threatActor', 'tidal']);
+  it('enterprise, mobile, threat-actor, tidal, EuRepoC: APT31 is one actor; re-imports change nothing', async () => {
+    await importAll(['enterprise', 'mobile', 'threatActor', 'tidal', 'eurepoc']);
     first = await resolutionDump(api().db);
     await expectOneApt31();
     for (const name of Object.keys(FILES)) {
@@ -110,8 +111,8 @@ describe('importing the shared data in two orders', () => {
     expect(await resolutionDump(api().db)).toEqual(first);
   }, 1_800_000);
 
-  it('tidal, threat-actor, mobile, enterprise: the same graph, APT31 alike', async () => {
-    await importAll(['tidal', 'threatActor', 'mobile', 'enterprise']);
+  it('EuRepoC, tidal, threat-actor, mobile, enterprise: the same graph, APT31 alike', async () => {
+    await importAll(['eurepoc', 'tidal', 'threatActor', 'mobile', 'enterprise']);
     const second = await resolutionDump(api().db);
     await expectOneApt31();
     // The same actors, external ids, aliases and claims (POSSIBLY_SAME_AS included), line for line;
