@@ -87,6 +87,12 @@ function editor(row: ActorRow): Pick<ActorStatement, 'pinnedTo' | 'apartFrom'> {
   return { pinnedTo: row.mergedIds.length > 0 ? row.id : null, apartFrom: row.apartFrom };
 }
 
+/** An actor and the statements it holds, its records parsed once per reconciliation. */
+interface HeldStatements {
+  row: ActorRow;
+  held: ActorStatement[];
+}
+
 /** The statements an actor holds, as resolution sees them. */
 function statementsOf(row: ActorRow): ActorStatement[] {
   const statements: ActorStatement[] = [];
@@ -310,10 +316,9 @@ async function splitOut(tx: Transaction, principal: Principal, split: Split): Pr
 }
 
 /** Where each statement should be: the splits that take statements out of actors holding others' too. */
-function plannedSplits(rows: ActorRow[], clusterOf: Map<string, ActorCluster>): Split[] {
+function plannedSplits(actors: HeldStatements[], clusterOf: Map<string, ActorCluster>): Split[] {
   const splits: Split[] = [];
-  for (const row of rows) {
-    const held = statementsOf(row);
+  for (const { row, held } of actors) {
     // The actor's anchor: its curated facts, or a statement about its own id.
     const anchor = held.find((s) => s.curated) ?? held.find((s) => s.ownId === row.id) ?? held[0];
     if (anchor === undefined) continue;
@@ -339,7 +344,7 @@ function plannedSplits(rows: ActorRow[], clusterOf: Map<string, ActorCluster>): 
 
 /** After the splits: actors holding statements of one cluster, merged into the best id of them. */
 function plannedAbsorbs(
-  rows: ActorRow[],
+  actors: HeldStatements[],
   splits: Split[],
   clusters: ActorCluster[],
   clusterOf: Map<string, ActorCluster>,
@@ -351,8 +356,8 @@ function plannedAbsorbs(
     holders.set(cluster, map);
   };
   const movedKeys = new Set(splits.flatMap((split) => split.statements));
-  for (const row of rows) {
-    for (const statement of statementsOf(row)) {
+  for (const { row, held } of actors) {
+    for (const statement of held) {
       if (!movedKeys.has(statement.key)) hold(clusterOf.get(statement.key)!, row.id, row.curated);
     }
   }
@@ -427,11 +432,15 @@ async function syncPossiblySameAs(tx: Transaction, apart: KeptApart[]): Promise<
 
 export async function reconcileActors(tx: Transaction, principal: Principal): Promise<Reconciliation> {
   const rows = await tx.run<ActorRow>('import/actor-statements');
-  const { clusters, apart } = clusterActors(rows.flatMap(statementsOf), nameKey);
+  const actors = rows.map((row) => ({ row, held: statementsOf(row) }));
+  const { clusters, apart } = clusterActors(
+    actors.flatMap((actor) => actor.held),
+    nameKey,
+  );
   const clusterOf = new Map<string, ActorCluster>();
   for (const cluster of clusters) for (const statement of cluster.statements) clusterOf.set(statement.key, cluster);
-  const splits = plannedSplits(rows, clusterOf);
-  const absorbs = plannedAbsorbs(rows, splits, clusters, clusterOf);
+  const splits = plannedSplits(actors, clusterOf);
+  const absorbs = plannedAbsorbs(actors, splits, clusters, clusterOf);
   for (const split of splits) await splitOut(tx, principal, split);
   for (const absorb of absorbs) await absorbEntity(tx, principal, absorb);
   const possiblySameAs = await syncPossiblySameAs(tx, apart);
