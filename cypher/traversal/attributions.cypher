@@ -8,7 +8,10 @@
 //   $basis (OWN_WORDS, REPORTED or null: only stances on that basis, a stance without one counting
 //   as OWN_WORDS; claims are then left out),
 //   $from, $to (DATEs or null: responses whose date overlaps; claims, being undated, drop out),
-//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf), $limit.
+//   $asOf (DATE or null: only nodes and relationships with knownSince <= $asOf), $limit,
+//   $summary (true: entities carry only id, kind and name, and description and knownSince when
+//   $describe and $dated say they are asked, the response also its date and confidence, which the
+//   row's own fields read: a list of names does not carry 49 properties of five entities per row).
 // Returns: up to $limit + 1 rows, dated first, oldest first: recordedAs (RESPONSE | CLAIM),
 //   response, attributor, accused, sponsor (always null: see traversal/attributions-of-accused),
 //   campaign (entities or null), props (of the stance or the claim relationship).
@@ -28,8 +31,7 @@ CALL () {
   OPTIONAL MATCH (resp)-[cc:CONCERNS]->(campaign:Campaign)
   WHERE $asOf IS NULL OR (cc.knownSince <= $asOf AND campaign.knownSince <= $asOf)
   RETURN 'RESPONSE' AS recordedAs, resp, coalesce(principal, issuer) AS attributor, accused, campaign,
-    s {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
-        .basis, .reportedBy} AS props, resp.occurredOn AS issuedOn
+    s AS rel, resp.occurredOn AS issuedOn
   UNION ALL
   MATCH (campaign:Campaign)-[c:CONDUCTED_BY|ATTRIBUTED_TO]->(accused:Entity)
   WHERE $from IS NULL AND $to IS NULL AND $basis IS NULL
@@ -46,41 +48,52 @@ CALL () {
         AND ($asOf IS NULL OR (resp.knownSince <= $asOf AND s.knownSince <= $asOf))
     }
   RETURN 'CLAIM' AS recordedAs, null AS resp, claimant AS attributor, accused, campaign,
-    c {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
-        .basis, .reportedBy} AS props, null AS issuedOn
+    c AS rel, null AS issuedOn
 }
-WITH recordedAs, resp, attributor, accused, campaign, props, issuedOn
+WITH recordedAs, resp, attributor, accused, campaign, rel, issuedOn
 WHERE $campaign IS NULL OR campaign.id = $campaign
-ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, props.stance, props.key
+ORDER BY issuedOn, attributor.name, accused.name, campaign.name, resp.id, rel.stance, rel.key
 LIMIT $limit + 1
 RETURN recordedAs,
-  resp {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+  CASE WHEN $summary THEN resp {.id, .kind, .name, description: CASE WHEN $describe THEN resp.description END,
+        knownSince: CASE WHEN $dated THEN resp.knownSince END,
+        .occurredOn, .occurredPrecision, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom,
+        .confidence, .confidenceText}
+    ELSE resp {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
       .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
       .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom} AS response,
-  attributor {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END AS response,
+  CASE WHEN $summary THEN attributor {.id, .kind, .name, description: CASE WHEN $describe THEN attributor.description END,
+        knownSince: CASE WHEN $dated THEN attributor.knownSince END}
+    ELSE attributor {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
       .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
       .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom} AS attributor,
-  accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END AS attributor,
+  CASE WHEN $summary THEN accused {.id, .kind, .name, description: CASE WHEN $describe THEN accused.description END,
+        knownSince: CASE WHEN $dated THEN accused.knownSince END}
+    ELSE accused {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
       .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
       .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom} AS accused,
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END AS accused,
   null AS sponsor,
-  campaign {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+  CASE WHEN $summary THEN campaign {.id, .kind, .name, description: CASE WHEN $describe THEN campaign.description END,
+        knownSince: CASE WHEN $dated THEN campaign.knownSince END}
+    ELSE campaign {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
       .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision, .disclosedOn,
       .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText, .basis,
       .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile, .startedBasis,
       .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource, .disclosedQuote,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
-      .publishedSource, .publishedQuote, .publishedInferredFrom} AS campaign,
-  props
+      .publishedSource, .publishedQuote, .publishedInferredFrom} END AS campaign,
+  // The stance's or claim's properties, read for the rows kept only.
+  rel {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince,
+      .basis, .reportedBy} AS props

@@ -211,6 +211,39 @@ describe('attributions', () => {
       );
     }
   });
+
+  it('answers a list of names from summary rows, and the same rows as when more of each entity is asked', async () => {
+    const common = 'recordedAs stance basis date { text precision basis } confidence { score text } knownSince';
+    const names = `${common} attributor { id name } accused { id name } sponsor { id name } campaign { id name } response { id kind }`;
+    const more = `${common} attributor { id name description } accused { id name ... on State { isoCode } } sponsor { id name }
+      campaign { id name citations { quote } } response { id kind ... on Response { types } }`;
+    type Entity = { id: string; name?: string; kind?: string };
+    type Row = Record<string, unknown> & {
+      attributor: Entity | null;
+      accused: Entity;
+      sponsor: Entity | null;
+      campaign: Entity | null;
+    };
+    type Rows = { attributions: { attributions: Row[] } };
+    for (const args of ['limit: 500', 'accused: "state:cn", includeSponsoredActors: true, limit: 500']) {
+      const short = await ask<Rows>(`{ attributions(${args}) { attributions { ${names} } } }`);
+      const full = await ask<Rows>(`{ attributions(${args}) { attributions { ${more} } } }`);
+      expect(short.attributions.attributions.length, args).toBeGreaterThan(2);
+      const pick = (entity: Entity | null) => (entity === null ? null : { id: entity.id, name: entity.name });
+      expect(short.attributions.attributions, args).toEqual(
+        full.attributions.attributions.map((row) => ({
+          ...row,
+          attributor: pick(row.attributor),
+          accused: pick(row.accused),
+          sponsor: pick(row.sponsor),
+          campaign: pick(row.campaign),
+          response: row.response === null ? null : { id: (row.response as Entity).id, kind: (row.response as Entity).kind },
+        })),
+      );
+      // The Czech attribution's date and confidence come from the response, read in both shapes.
+      expect(short.attributions.attributions.some((row) => row.date !== null)).toBe(true);
+    }
+  });
 });
 
 describe('neighborhood', () => {

@@ -5,7 +5,7 @@ import { parsePartialDate } from '../../model/partialDate.js';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../model/vocabulary.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { askedBelow, fieldsOf, summaryProjection, type SummaryProjection } from '../selection.js';
+import { askedBelow, fieldsOf, selectedFields, summaryProjection, type SummaryProjection } from '../selection.js';
 import type { CitationRow, EntityRow, PartialDateRow, StanceRow } from '../../read/rows.js';
 import type {
   AttributionRow,
@@ -106,6 +106,24 @@ function neighborhoodProjection(info: GraphQLResolveInfo): SummaryProjection & {
     ...summaryProjection(info, [...(selected.get('nodes') ?? []), ...(selected.get('center') ?? [])]),
     edgeProps: !edgeFields.every((name) => EDGE_FRAME_FIELDS.has(name)),
   };
+}
+
+/** The entities of an attribution, whose selection decides whether the statement returns them whole. */
+const ATTRIBUTION_ENTITIES = ['response', 'attributor', 'accused', 'sponsor', 'campaign'];
+
+/**
+ * What an attribution list asks of its entities: a list of who named whom for what (ids and names)
+ * is answered from summary rows, without 49 properties of five entities per row.
+ */
+function attributionProjection(info: GraphQLResolveInfo): SummaryProjection {
+  const rows = selectedFields(
+    info,
+    (fieldsOf(info).get('attributions') ?? []).map((node) => node.selectionSet),
+  );
+  return summaryProjection(
+    info,
+    ATTRIBUTION_ENTITIES.flatMap((name) => rows.get(name) ?? []),
+  );
 }
 
 function notFound(argument: string, id: string): Error {
@@ -444,8 +462,9 @@ export const traversalResolvers: Resolvers = {
       return { paths: kept.map(pathOf), truncated: rows.length > limit };
     },
 
-    attributions: async (_root, args, context) => {
+    attributions: async (_root, args, context, info) => {
       const limit = bounded('limit', args.limit, TRAVERSAL_BOUNDS.listLimit);
+      const projection = attributionProjection(info);
       const common = {
         attributor: args.attributor ?? null,
         campaign: args.campaign ?? null,
@@ -454,6 +473,7 @@ export const traversalResolvers: Resolvers = {
         to: filterDate('to', args.to, 'end'),
         asOf: asOfParam(args.asOf),
         limit,
+        ...projection,
       };
       // With an accused, the statement that starts from it; only the question about everyone scans.
       const rows =
@@ -465,10 +485,13 @@ export const traversalResolvers: Resolvers = {
             })
           : await read<AttributionResult>(context, 'traversal/attributions', common);
       const kept = rows.slice(0, limit);
-      prime(
-        context,
-        kept.flatMap((row) => [row.response, row.attributor, row.accused, row.sponsor, row.campaign]),
-      );
+      // Summary rows lack the other properties: the loader must not answer other fields from them.
+      if (!projection.summary) {
+        prime(
+          context,
+          kept.flatMap((row) => [row.response, row.attributor, row.accused, row.sponsor, row.campaign]),
+        );
+      }
       return { attributions: kept.map(attributionOf), truncated: rows.length > limit };
     },
 
