@@ -40,6 +40,22 @@ describe('the cost of an operation', () => {
     expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toBe(0);
   });
 
+  it('computes the cost of a parsed document once per set of variables that can change it', () => {
+    const document = parse(
+      'query($id: ID!, $n: Int, $kinds: [EntityKind!]) { entity(id: $id) { links(first: $n) { node { id } } } hits: search(text: "x", kinds: $kinds) { score } }',
+    );
+    const of = (variables: Record<string, unknown>) => operationCost(schema, document, variables, undefined);
+    expect(of({ id: 'actor:a', n: 500 })).toBeGreaterThan(of({ id: 'actor:a', n: 2 }));
+    // Another id is the same cost; another size is not, whatever was asked before.
+    expect(of({ id: 'actor:b', n: 2 })).toBe(of({ id: 'actor:a', n: 2 }));
+    expect(of({ id: 'actor:b', n: 500 })).toBe(of({ id: 'actor:a', n: 500 }));
+    // Variables that do not coerce are refused every time, however alike the ones that did.
+    expect(() => of({ id: { not: 'an id' }, n: 2 })).toThrow(/ID/);
+    expect(() => of({ id: 'actor:a', n: 'two' })).toThrow(/Int/);
+    expect(() => of({ id: 'actor:a', n: 2, kinds: ['NOT_A_KIND'] })).toThrow(/EntityKind/);
+    expect(of({ id: 'actor:a', n: 2, kinds: ['ThreatActor'] })).toBe(of({ id: 'actor:a', n: 2 }));
+  });
+
   it('lets every example analyst question and the graph view through', () => {
     const dir = path.resolve('docs/queries');
     for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.graphql'))) {
