@@ -77,11 +77,17 @@ export interface HeldRelationship {
 export async function relationshipHashes(tx: Transaction, fromIds: string[]): Promise<Map<string, HeldRelationship>> {
   const hashes = new Map<string, HeldRelationship>();
   for (const batch of batches(fromIds, WRITE_BATCH)) {
-    const rows = await tx.run<{ type: string; from: string; to: string; key: string } & HeldRelationship>(
-      'write/existing-relationship-hashes',
-      { ids: batch },
-    );
-    for (const row of rows) hashes.set(relationshipIdentity(row), row);
+    const rows = await tx.run<{
+      from: string;
+      rels: Array<
+        [type: string, to: string, key: string | null, contentHash: string | null, modified: string | null, citeSources: string[]]
+      >;
+    }>('write/existing-relationship-hashes', { ids: batch });
+    for (const { from, rels } of rows) {
+      for (const [type, to, key, contentHash, modified, citeSources] of rels) {
+        hashes.set(relationshipIdentity({ type, from, to, key }), { contentHash, modified, citeSources });
+      }
+    }
   }
   return hashes;
 }
