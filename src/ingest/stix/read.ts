@@ -322,10 +322,10 @@ interface ReadContext {
   pending: { objects: ImportedObject[]; links: ImportedLink[] };
 }
 
-/** A relationship object as a link between the ids of its ends. */
 /** What a STIX relationship states as the relationship's type, ends and identity rather than as properties. */
 const RELATIONSHIP_OWN_KEYS = new Set(['relationshipType', 'sourceRef', 'targetRef', 'stixIds', 'stixType']);
 
+/** A relationship object as a link between the ids of its ends. */
 function readRelationship(
   object: Raw,
   at: string,
@@ -339,8 +339,8 @@ function readRelationship(
   // Copied without the keys the relationship itself carries: deleting them from a spread copy put
   // each of ATT&CK's 20,000 relationships' properties in a slow dictionary (9% of reading the file).
   const props: Record<string, PropertyValue> = {};
-  for (const from of [typeProps(checker, object, at, result.unknownProperties), common]) {
-    for (const [name, value] of Object.entries(from)) if (!RELATIONSHIP_OWN_KEYS.has(name)) props[name] = value;
+  for (const part of [typeProps(checker, object, at, result.unknownProperties), common]) {
+    for (const [name, value] of Object.entries(part)) if (!RELATIONSHIP_OWN_KEYS.has(name)) props[name] = value;
   }
   props.stixId = object.id as string;
   const description = checker.string(object, 'description', at);
