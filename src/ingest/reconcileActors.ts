@@ -410,7 +410,10 @@ async function syncPossiblySameAs(tx: Transaction, apart: KeptApart[]): Promise<
   const add = [...wanted.entries()]
     .filter(([key, pair]) => !existing.some((row) => pairOf(row) === key && (!derived(row) || same(row, pair))))
     .map(([, pair]) => pair);
-  await tx.run('import/remove-possibly-same-as', { rows: remove.map(({ from, to, key }) => ({ from, to, key })) });
+  // A re-import changes none: no write statement is sent then.
+  if (remove.length > 0) {
+    await tx.run('import/remove-possibly-same-as', { rows: remove.map(({ from, to, key }) => ({ from, to, key })) });
+  }
   const rows = add.map((pair) =>
     relationshipRow(
       {
@@ -426,7 +429,7 @@ async function syncPossiblySameAs(tx: Transaction, apart: KeptApart[]): Promise<
       new Map(),
     ),
   );
-  await tx.run('write/create-relationships', { rows });
+  if (rows.length > 0) await tx.run('write/create-relationships', { rows });
   return { added: add.length, removed: remove.length };
 }
 
