@@ -152,8 +152,8 @@ export async function loadDataset(db: Database, options: LoadOptions): Promise<D
   await db.write('bench/marker-set', { state: 'loading', dataset: JSON.stringify(description) });
   const attackImportRunning = await timedImport(db, ATTACK_FILE);
   options.log(`  into the emptied database again, the server running: ${attackImportRunning.seconds.toFixed(1)} s`);
-  // After ATT&CK, so that its import is measured on an empty database; the seed's APT31 then shares
-  // the Alias "APT31" with ATT&CK's (one Alias node, two KNOWN_AS), as docs/model.md describes.
+  // After ATT&CK, so that its import is measured on an empty database; loading the seed reconciles
+  // the actors as an import does, so its APT31 and ATT&CK's are merged here.
   await seedGraph(db);
   options.log(`importing ${description.misp}`);
   const mispImport = await timedImport(db, MISP_FILE);
