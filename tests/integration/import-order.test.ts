@@ -96,6 +96,14 @@ async function expectOneApt31(): Promise<void> {
   }
 }
 
+/** Every file imported again changes nothing; on failure, the message shows what the re-import wrote. */
+async function expectReimportsUnchanged(): Promise<void> {
+  for (const name of Object.keys(FILES)) {
+    const again = await importData(api().db, FILES[name]!());
+    expect(again.unchanged, `${name}: ${formatImportReport(again)}`).toBe(true);
+  }
+}
+
 describe('importing the shared data in several orders', () => {
   let first: string[] = [];
   // Search ranks by words (OR), also in other actors' descriptions ("Typhoon" is many actors'): the
@@ -105,11 +113,7 @@ describe('importing the shared data in several orders', () => {
     await importAll(['enterprise', 'mobile', 'threatActor', 'tidal', 'eurepoc']);
     first = await resolutionDump(api().db);
     await expectOneApt31();
-    for (const name of Object.keys(FILES)) {
-      const again = await importData(api().db, FILES[name]!());
-      // On failure, the message shows what the re-import wrote.
-      expect(again.unchanged, `${name}: ${formatImportReport(again)}`).toBe(true);
-    }
+    await expectReimportsUnchanged();
     expect(await resolutionDump(api().db)).toEqual(first);
   }, 1_800_000);
 
@@ -124,10 +128,7 @@ describe('importing the shared data in several orders', () => {
       onlySecond: second.filter((line) => !first.includes(line)),
     }).toEqual({ onlyFirst: [], onlySecond: [] });
     expect(second.length).toBe(first.length);
-    for (const name of Object.keys(FILES)) {
-      const again = await importData(api().db, FILES[name]!());
-      expect(again.unchanged, `${name}: ${formatImportReport(again)}`).toBe(true);
-    }
+    await expectReimportsUnchanged();
   }, 1_800_000);
 
   it('tidal, enterprise, EuRepoC, mobile, threat-actor, then the seed: the same graph at once', async () => {
@@ -140,9 +141,6 @@ describe('importing the shared data in several orders', () => {
       onlyFirst: first.filter((line) => !third.includes(line)),
       onlyThird: third.filter((line) => !first.includes(line)),
     }).toEqual({ onlyFirst: [], onlyThird: [] });
-    for (const name of Object.keys(FILES)) {
-      const again = await importData(api().db, FILES[name]!());
-      expect(again.unchanged, `${name}: ${formatImportReport(again)}`).toBe(true);
-    }
+    await expectReimportsUnchanged();
   }, 1_800_000);
 });
