@@ -78,22 +78,45 @@ interface ApplyRun {
   progress(count: number): void;
 }
 
+/**
+ * Runs a statement once per batch of rows, sending every batch before the first answer is back:
+ * the driver pipelines them on the transaction's connection, so Node encodes one batch while Neo4j
+ * runs the one before (on a first import of ATT&CK, encoding the parameters took longer than running
+ * the statements). Each batch's answer is handed to onResult in order; the first error rejects, and
+ * the transaction then rolls back everything.
+ */
+async function runBatches<T extends object>(
+  run: ApplyRun,
+  statement: string,
+  items: ReadonlyArray<unknown>,
+  params: (batch: unknown[]) => Record<string, unknown>,
+  onResult: (result: T[]) => void,
+): Promise<void> {
+  const sent = batchesOf([...items], WRITE_BATCH).map((batch) => ({
+    size: batch.length,
+    answer: run.tx.run<T>(statement, params(batch)),
+  }));
+  const results = await Promise.all(sent.map((batch) => batch.answer));
+  results.forEach((result, i) => {
+    onResult(result);
+    run.progress(sent[i]!.size);
+  });
+}
+
 async function runEntityWrites(
   run: ApplyRun,
   statement: string,
   items: ReadonlyArray<unknown>,
   params: (batch: unknown[]) => Record<string, unknown>,
 ): Promise<void> {
-  for (const batch of batchesOf([...items], WRITE_BATCH)) {
-    const result = await run.tx.run<{ id: string; kind: string; outcome: string }>(statement, params(batch));
+  await runBatches<{ id: string; kind: string; outcome: string }>(run, statement, items, params, (result) => {
     addCounts(
       run.report.entities,
       result.map((row) => ({ ...row, count: 1 })),
       'kind',
     );
     for (const row of result) if (row.outcome !== 'unchanged') run.changed.add(row.id);
-    run.progress(batch.length);
-  }
+  });
 }
 
 /**
@@ -170,10 +193,15 @@ async function writeAliases(run: ApplyRun): Promise<void> {
         knownSince: knownSince(alias.citations, run.published),
       })),
     );
-  for (const batch of batches(rows)) {
-    const [result] = await run.tx.run<{ count: number }>('write/upsert-aliases', { rows: batch });
-    run.report.aliases += result?.count ?? 0;
-  }
+  await runBatches<{ count: number }>(
+    run,
+    'write/upsert-aliases',
+    rows,
+    (batch) => ({ rows: batch }),
+    ([result]) => {
+      run.report.aliases += result?.count ?? 0;
+    },
+  );
 }
 
 /**
@@ -229,17 +257,24 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
       statedRows.push({ ...row, citeSources: props.citeSources, citeQuotes: props.citeQuotes });
     } else changedRows.push(row);
   }
-  for (const [statement, rows] of [
-    ['write/create-relationships', newRows],
-    ['write/upsert-relationships', changedRows],
-    ['write/state-relationships', statedRows],
-  ] as const) {
-    for (const batch of batches(rows)) {
-      const result = await run.tx.run<{ type: string; outcome: string; count: number }>(statement, { rows: batch });
-      addCounts(report.relationships, result, 'type');
-      run.progress(batch.length);
-    }
-  }
+  // The three are independent of each other: all their batches go out before the first answer.
+  await Promise.all(
+    (
+      [
+        ['write/create-relationships', newRows],
+        ['write/upsert-relationships', changedRows],
+        ['write/state-relationships', statedRows],
+      ] as const
+    ).map(([statement, rows]) =>
+      runBatches<{ type: string; outcome: string; count: number }>(
+        run,
+        statement,
+        rows,
+        (batch) => ({ rows: batch }),
+        (result) => addCounts(report.relationships, result, 'type'),
+      ),
+    ),
+  );
 }
 
 function nothingChanged(report: ApplyReport): boolean {
