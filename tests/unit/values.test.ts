@@ -14,6 +14,52 @@ describe('toPlain', () => {
     });
     expect(value).toEqual({ count: 42, huge: '9007199254740993', day: '2025-05-28', nested: [{ n: 1 }], missing: null });
   });
+
+  it('leaves strings, numbers and booleans alone, and turns every other driver type into plain values', () => {
+    const node = new neo4j.types.Node(
+      neo4j.int(1),
+      ['Entity'],
+      { id: 'actor:apt31', since: new neo4j.types.Date(2022, 1, 1) },
+      '4:x:1',
+    );
+    const rel = new neo4j.types.Relationship(
+      neo4j.int(2),
+      neo4j.int(1),
+      neo4j.int(3),
+      'USES',
+      { key: 'k', weight: neo4j.int(3) },
+      '5:x:2',
+      '4:x:1',
+      '4:x:3',
+    );
+    const lasted = new neo4j.types.Duration(0, 2, 0, 0);
+    const value = toPlain({
+      text: 'APT31',
+      score: 0.5,
+      yes: true,
+      big: 12n,
+      at: new neo4j.types.DateTime(2025, 5, 28, 10, 0, 0, 0, 0),
+      local: new neo4j.types.LocalDateTime(2025, 5, 28, 10, 0, 0, 0),
+      time: new neo4j.types.LocalTime(10, 30, 0, 0),
+      lasted,
+      node,
+      rel,
+      list: [[node], { deeper: [neo4j.int(7)] }],
+    });
+    expect(value).toEqual({
+      text: 'APT31',
+      score: 0.5,
+      yes: true,
+      big: 12,
+      at: '2025-05-28T10:00:00Z',
+      local: '2025-05-28T10:00:00',
+      time: '10:30:00',
+      lasted: lasted.toString(),
+      node: { id: 'actor:apt31', since: '2022-01-01' },
+      rel: { key: 'k', weight: 3 },
+      list: [[{ id: 'actor:apt31', since: '2022-01-01' }], { deeper: [7] }],
+    });
+  });
 });
 
 describe('toParams', () => {
