@@ -20,6 +20,8 @@ export interface Settings {
   closedSeconds: number;
   openSeconds: number;
   warmupSeconds: number;
+  /** The first workload's: it meets an API just started and a Neo4j that just wrote the dataset. */
+  firstWarmupSeconds: number;
   defaultRate: number;
   variableSets: number;
   apiLogLevel: string;

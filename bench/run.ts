@@ -85,6 +85,7 @@ const settings: Settings = {
   closedSeconds: quick ? 1 : 2,
   openSeconds: quick ? 1.5 : 3,
   warmupSeconds: quick ? 0.5 : 3,
+  firstWarmupSeconds: quick ? 1 : 12,
   defaultRate: 100,
   variableSets: quick ? 40 : 60,
   apiLogLevel: process.env.BENCH_API_LOG_LEVEL ?? 'info',
@@ -282,7 +283,7 @@ try {
   load = await LoadClient.start(api.url, credentials);
 
   const workloads: WorkloadResult[] = [];
-  for (const workload of prepared) {
+  for (const [index, workload] of prepared.entries()) {
     log(`${workload.name}: ${workload.bodies.length} requests; profiling its statements`);
     const dbHits = await profilePlans(driver, config.neo4j.database, db.statements, workload.plans.slice(0, quick ? 3 : 5));
     await load.prepare(workload.name, workload.bodies, workload.plans);
@@ -293,7 +294,7 @@ try {
       load,
       api,
       { name: workload.name, title: workload.title, statementsPerRequest },
-      settings,
+      index === 0 ? { ...settings, warmupSeconds: settings.firstWarmupSeconds } : settings,
       log,
     );
     workloads.push({ ...measured, skipped: null, dbHits });
