@@ -92,7 +92,7 @@ async function runBatches<T extends object>(
   params: (batch: unknown[]) => Record<string, unknown>,
   onResult: (result: T[]) => void,
 ): Promise<void> {
-  const sent = batchesOf([...items], WRITE_BATCH).map((batch) => ({
+  const sent = batches(items).map((batch) => ({
     size: batch.length,
     answer: run.tx.run<T>(statement, params(batch)),
   }));

@@ -104,6 +104,17 @@ async function expectReimportsUnchanged(): Promise<void> {
   }
 }
 
+/**
+ * The same actors, external ids, aliases and claims (POSSIBLY_SAME_AS included), line for line; on
+ * failure, the lines of each order that the other lacks.
+ */
+function expectSameDump(first: string[], other: string[]): void {
+  expect({
+    onlyFirst: first.filter((line) => !other.includes(line)),
+    onlyOther: other.filter((line) => !first.includes(line)),
+  }).toEqual({ onlyFirst: [], onlyOther: [] });
+}
+
 describe('importing the shared data in several orders', () => {
   let first: string[] = [];
   // Search ranks by words (OR), also in other actors' descriptions ("Typhoon" is many actors'): the
@@ -121,12 +132,7 @@ describe('importing the shared data in several orders', () => {
     await importAll(['eurepoc', 'tidal', 'threatActor', 'mobile', 'enterprise']);
     const second = await resolutionDump(api().db);
     await expectOneApt31();
-    // The same actors, external ids, aliases and claims (POSSIBLY_SAME_AS included), line for line;
-    // on failure the lines of each order that the other lacks.
-    expect({
-      onlyFirst: first.filter((line) => !second.includes(line)),
-      onlySecond: second.filter((line) => !first.includes(line)),
-    }).toEqual({ onlyFirst: [], onlySecond: [] });
+    expectSameDump(first, second);
     expect(second.length).toBe(first.length);
     await expectReimportsUnchanged();
   }, 1_800_000);
@@ -137,10 +143,7 @@ describe('importing the shared data in several orders', () => {
     await importAll(['tidal', 'enterprise', 'eurepoc', 'mobile', 'threatActor'], 'last');
     const third = await resolutionDump(api().db);
     await expectOneApt31();
-    expect({
-      onlyFirst: first.filter((line) => !third.includes(line)),
-      onlyThird: third.filter((line) => !first.includes(line)),
-    }).toEqual({ onlyFirst: [], onlyThird: [] });
+    expectSameDump(first, third);
     await expectReimportsUnchanged();
   }, 1_800_000);
 });
