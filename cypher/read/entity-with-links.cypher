@@ -8,7 +8,10 @@
 // Parameters: $id, $limit (relationships per list, as read/links), $lists (list of {field, types,
 //   direction (OUT | IN | BOTH), props (boolean: return the relationship's properties), described
 //   (boolean: return the far end's description and knownSince), lists (the same for the entity at
-//   the far end, whose lists are then empty)}).
+//   the far end, whose lists are then empty)}), $summary (true: the entity carries only id, kind
+//   and name, and description and knownSince when $describe and $dated say they are asked: what
+//   threatActor(id) { name uses { … } } needs of it; the whole projection costs Neo4j and the
+//   driver more than the lists of such a request).
 // Returns: entity (the properties of src/read/projection.ts), lists (list of {field, rows}, a row
 //   being {type, direction (seen from the entity it was read from), props (the relationship
 //   properties the API reads, or an empty map), node (id, kind, name; description, knownSince),
@@ -62,11 +65,13 @@ CALL (n) {
   }
   RETURN collect({field: list.field, rows: rows}) AS lists
 }
-RETURN n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
+RETURN CASE WHEN $summary THEN n {.id, .kind, .name, description: CASE WHEN $describe THEN n.description END,
+      knownSince: CASE WHEN $dated THEN n.knownSince END}
+    ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds, .attackIds,
     .revoked, .deprecated, .isoCode, .orgType, .size, .nationality, .startedOn, .startedPrecision,
     .disclosedOn, .disclosedPrecision, .types, .occurredOn, .occurredPrecision, .confidence, .confidenceText,
     .basis, .titleIsDescriptive, .publisher, .url, .publishedOn, .publishedPrecision, .sourceType, .textFile,
     .startedBasis, .startedSource, .startedQuote, .startedInferredFrom, .disclosedBasis, .disclosedSource,
     .disclosedQuote, .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote,
-    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} AS entity,
+    .occurredInferredFrom, .publishedBasis, .publishedSource, .publishedQuote, .publishedInferredFrom} END AS entity,
   lists

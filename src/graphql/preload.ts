@@ -3,7 +3,7 @@ import type { EntityRow, LinkRow } from '../read/rows.js';
 import type { Context } from './context.js';
 import { DEFAULT_LINK_LIMIT } from './loaders.js';
 import { linkField } from './resolvers/linkFields.js';
-import { NAME_FIELDS, SUMMARY_FIELDS, fieldsOf, selectedFields } from './selection.js';
+import { NAME_FIELDS, SUMMARY_FIELDS, fieldsOf, selectedFields, type SummaryProjection } from './selection.js';
 
 /**
  * One statement for an entity and the relationship lists its selection asks for, as @neo4j/graphql
@@ -97,6 +97,20 @@ export function listsToPreload(info: SelectionInfo, typeName: string): ListParam
   return [...fieldsOf(info)].flatMap(([name, nodes]) => listParam(info, typeName, name, nodes, DEPTH) ?? []);
 }
 
+/**
+ * How the root entity is projected: summary properties alone when nothing but them and the lists
+ * read with it is asked of it (the row is the parent of only those fields; it primes no loader).
+ */
+export function rootProjection(info: SelectionInfo, lists: readonly ListParam[]): SummaryProjection {
+  const read = new Set(lists.map((list) => list.field));
+  const asked = [...fieldsOf(info).keys()];
+  return {
+    summary: asked.every((name) => SUMMARY_FIELDS.has(name) || read.has(name)),
+    describe: asked.includes('description'),
+    dated: asked.includes('knownSince'),
+  };
+}
+
 function keep(row: EntityRow, lists: ListResult[]): void {
   if (lists.length === 0) return;
   PRELOADED.set(
@@ -130,6 +144,7 @@ export async function entityWithLists(
     id,
     lists,
     limit: DEFAULT_LINK_LIMIT,
+    ...rootProjection(info, lists),
   });
   if (row === undefined || row.entity.kind !== kind) return null;
   keep(row.entity, row.lists);

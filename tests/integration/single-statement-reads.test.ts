@@ -66,6 +66,17 @@ describe('single-statement reads answer as the loaders do', () => {
     expect((answer.state as { sponsoredActors: unknown[] }).sponsoredActors.length).toBeGreaterThan(0);
   });
 
+  it('the entity itself read as a summary when only summary fields and the lists are asked of it', async () => {
+    const answer = await expectSameAnswers(`{ threatActor(id: "actor:apt31") {
+      __typename id name description knownSince
+      uses { node { id name } }
+      campaigns { node { id name targets { node { id } } } }
+    } }`);
+    expect(answer.threatActor).toMatchObject({ __typename: 'ThreatActor', id: 'actor:apt31', name: 'APT31' });
+    expect((answer.threatActor as { description: string | null }).description).toBeTruthy();
+    await expectSameAnswers('{ threatActor(id: "actor:apt31") { name uses { node { id name } } } }');
+  });
+
   it('organisations and persons', async () => {
     await expectSameAnswers(`{ organization(id: "org:cz-mfa") {
       partOf { title node { id name } } members { node { id } } roles { node { id name } }

@@ -1,6 +1,6 @@
 import { Kind, buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { listsToPreload } from '../../src/graphql/preload.js';
+import { listsToPreload, rootProjection } from '../../src/graphql/preload.js';
 import { asksOnlySummary } from '../../src/graphql/selection.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 
@@ -84,5 +84,28 @@ describe('single-statement reads', () => {
     expect(asksOnlySummary(infoOf('{ entity(id: "a") { __typename id name } }'))).toBe(true);
     expect(asksOnlySummary(infoOf('{ entity(id: "a") { id revoked } }'))).toBe(false);
     expect(asksOnlySummary(infoOf('{ node(id: "a") { id ... on GraphEdge { source } } }'))).toBe(false);
+  });
+
+  it('reads only the summary of the entity itself when nothing but summary fields and the lists read with it is asked of it', () => {
+    const root = (query: string) => {
+      const info = infoOf(query);
+      return rootProjection(info, listsToPreload(info, 'ThreatActor'));
+    };
+    expect(root('{ threatActor(id: "a") { id name uses { node { id name } } } }')).toEqual({
+      summary: true,
+      describe: false,
+      dated: false,
+    });
+    expect(root('{ threatActor(id: "a") { __typename description knownSince uses { node { id } } } }')).toEqual({
+      summary: true,
+      describe: true,
+      dated: true,
+    });
+    // revoked is not a summary field; aliases is a list the statement does not read.
+    expect(root('{ threatActor(id: "a") { id revoked uses { node { id } } } }')).toMatchObject({ summary: false });
+    expect(root('{ threatActor(id: "a") { id aliases { name } uses { node { id } } } }')).toMatchObject({ summary: false });
+    expect(
+      root('query { threatActor(id: "a") { id ...A uses { node { id } } } } fragment A on ThreatActor { nationality }'),
+    ).toMatchObject({ summary: false });
   });
 });
