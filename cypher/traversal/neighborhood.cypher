@@ -83,15 +83,16 @@ CALL (nodes0, nodes1, nodes2, found2) {
   RETURN collect({node: m, rank: rank, depth: 3, kind: kind, name: name, id: id}) AS found3, coalesce(sum(rows), 0) >= $candidateLimit AS capped3
 }
 // The best $limit of all layers. A kept node's parent ranks no worse and sits nearer, so it is kept too.
-// Each layer carried every node's kind, name and id along, so ranking them all reads no property again.
+// A layer is ranked as the whole is, so only the best $limit of each can be among them: those are
+// ranked, not every node reached (a technique's thousands of users). Each layer carried its nodes'
+// kind, name and id along, so ranking them reads no property again.
 CALL (found1, found2, found3) {
-  UNWIND found1 + found2 + found3 AS x
+  UNWIND found1[0..$limit] + found2[0..$limit] + found3[0..$limit] AS x
   WITH x
   ORDER BY x.rank, x.depth, x.name, x.id
   RETURN collect(x) AS ranked
 }
-WITH known, nodes0, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0))] AS keptFound,
-  ranked[($limit - size(nodes0))..] AS rest
+WITH known, nodes0, found1, found2, found3, capped OR capped3 AS capped, ranked[0..($limit - size(nodes0))] AS keptFound
 CALL (keptFound) {
   UNWIND keptFound AS x
   WITH x.node AS n, x.depth AS depth
@@ -105,7 +106,7 @@ CALL (keptFound) {
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
       .publishedSource, .publishedQuote, .publishedInferredFrom} END, depth: depth}) AS keptRows
 }
-WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
+WITH known, capped, found1, found2, found3, nodes0 + [x IN keptFound | x.node] AS kept,
   [n IN nodes0 | {node: CASE WHEN $summary THEN n {.id, .kind, .name, description: CASE WHEN $describe THEN n.description END,
       knownSince: CASE WHEN $dated THEN n.knownSince END}
       ELSE n {.id, .kind, .name, .nameKey, .description, .knownSince, .citeSources, .citeQuotes, .stixIds,
@@ -116,8 +117,8 @@ WITH known, capped, rest, nodes0 + [x IN keptFound | x.node] AS kept,
       .disclosedInferredFrom, .occurredBasis, .occurredSource, .occurredQuote, .occurredInferredFrom, .publishedBasis,
       .publishedSource, .publishedQuote, .publishedInferredFrom} END, depth: 0}] + keptRows AS nodes
 // What was reached and not kept, per kind (a node reached in two layers counts once).
-CALL (rest, kept) {
-  UNWIND rest AS x
+CALL (found1, found2, found3, kept) {
+  UNWIND found1 + found2 + found3 AS x
   WITH DISTINCT x.node AS n, x.kind AS kind
   WHERE NOT n IN kept
   WITH kind, count(*) AS count
