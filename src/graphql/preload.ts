@@ -3,7 +3,7 @@ import type { EntityRow, LinkRow } from '../read/rows.js';
 import type { Context } from './context.js';
 import { DEFAULT_LINK_LIMIT } from './loaders.js';
 import { linkField } from './resolvers/linkFields.js';
-import { NAME_FIELDS, SUMMARY_FIELDS, fieldsOf, selectedFields, type SummaryProjection } from './selection.js';
+import { NAME_FIELDS, SUMMARY_FIELDS, fieldsOf, selectedFields, summaryProjection, type SummaryProjection } from './selection.js';
 
 /**
  * One statement for an entity and the relationship lists its selection asks for, as @neo4j/graphql
@@ -102,13 +102,7 @@ export function listsToPreload(info: SelectionInfo, typeName: string): ListParam
  * read with it is asked of it (the row is the parent of only those fields; it primes no loader).
  */
 export function rootProjection(info: SelectionInfo, lists: readonly ListParam[]): SummaryProjection {
-  const read = new Set(lists.map((list) => list.field));
-  const asked = [...fieldsOf(info).keys()];
-  return {
-    summary: asked.every((name) => SUMMARY_FIELDS.has(name) || read.has(name)),
-    describe: asked.includes('description'),
-    dated: asked.includes('knownSince'),
-  };
+  return summaryProjection(info, info.fieldNodes, new Set(lists.map((list) => list.field)));
 }
 
 function keep(row: EntityRow, lists: ListResult[]): void {

@@ -80,12 +80,17 @@ export const WHOLE_ENTITIES: SummaryProjection = { summary: false, describe: tru
 /**
  * The projection for entities asked with the selection sets of some fields (a neighbourhood's
  * `nodes` and `center`, a search hit's `entity`): statements that take $summary, $describe and
- * $dated return no description or date a list does not ask for.
+ * $dated return no description or date a list does not ask for. `alsoAnswered`: fields the same
+ * statement answers beside the summary ones (the lists read/entity-with-links reads with the entity).
  */
-export function summaryProjection(info: Pick<GraphQLResolveInfo, 'fragments'>, fields: readonly FieldNode[]): SummaryProjection {
+export function summaryProjection(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  fields: readonly FieldNode[],
+  alsoAnswered: ReadonlySet<string> = new Set(),
+): SummaryProjection {
   const asked = askedBelow(info, fields);
   return {
-    summary: asked.every((name) => SUMMARY_FIELDS.has(name)),
+    summary: asked.every((name) => SUMMARY_FIELDS.has(name) || alsoAnswered.has(name)),
     describe: asked.includes('description'),
     dated: asked.includes('knownSince'),
   };
