@@ -2,7 +2,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { toParams } from '../src/db/database.js';
-import { loadStatements } from '../src/db/statements.js';
+import { loadStatements, wireText } from '../src/db/statements.js';
 import { decodeParams, type FloorPlan } from './capture.js';
 
 /**
@@ -238,7 +238,8 @@ function prepare(setup: WorkloadSetup): void {
         texts: step.statements.map(({ statement, params }): [string, Record<string, unknown>] => {
           const text = statements.get(statement);
           if (text === undefined) throw new Error(`no statement ${statement} in cypher/`);
-          return [text, toParams(decodeParams(params)) as Record<string, unknown>];
+          // As the API sends it (src/db/database.ts).
+          return [wireText(text), toParams(decodeParams(params)) as Record<string, unknown>];
         }),
       })),
     ),

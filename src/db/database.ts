@@ -9,7 +9,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { apiError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { loadStatements, schemaStatements, type StatementCatalog } from './statements.js';
+import { loadStatements, schemaStatements, wireText, type StatementCatalog } from './statements.js';
 import { toPlain } from './values.js';
 
 /**
@@ -129,6 +129,8 @@ function rows<T extends object>(result: QueryResult<RecordShape>): T[] {
 
 export class Database {
   readonly statements: StatementCatalog;
+  /** What is sent for each statement (statements.ts, wireText). */
+  private readonly wire: ReadonlyMap<string, string>;
   /** Statements run so far; lets tests prove that nested fields are batched (no N+1). */
   statementsRun = 0;
   private readonly driver: Driver;
@@ -138,6 +140,7 @@ export class Database {
 
   constructor(options: DatabaseOptions) {
     this.statements = options.statements ?? loadStatements();
+    this.wire = new Map([...this.statements].map(([name, text]) => [name, wireText(text)]));
     this.databaseName = options.database;
     this.timeoutMs = options.transactionTimeoutMs;
     this.logger = options.logger;
@@ -154,7 +157,7 @@ export class Database {
   }
 
   private text(statement: string): string {
-    const text = this.statements.get(statement);
+    const text = this.wire.get(statement);
     if (text === undefined) throw new Error(`No Cypher statement named ${statement} in cypher/`);
     return text;
   }

@@ -29,6 +29,23 @@ export function loadStatements(dir: string = CYPHER_DIR): StatementCatalog {
   return catalog;
 }
 
+/**
+ * The text sent to the server: the file without its comment lines and indentation. The comments are
+ * for the people who read cypher/; sent, the driver would pack them into every query (over a third of
+ * read/entity-with-links) and the server hash them to find its cached plan. Lines are kept, so a
+ * position the server reports still points at the file's line.
+ */
+export function wireText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const code = line.trim();
+      return code.startsWith('//') ? '' : code;
+    })
+    .join('\n')
+    .trimEnd();
+}
+
 /** Schema statements (constraints, indexes) in the order their file names sort. */
 export function schemaStatements(catalog: StatementCatalog): Array<[string, string]> {
   return [...catalog.entries()].filter(([name]) => name.startsWith('schema/'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { loadStatements } from '../../src/db/statements.js';
+import { loadStatements, wireText } from '../../src/db/statements.js';
 
 const catalog = loadStatements();
 
@@ -83,6 +83,30 @@ describe('cypher/', () => {
       if (!name.startsWith('schema/')) continue;
       expect(text, name).toMatch(/IF NOT EXISTS/);
     }
+  });
+});
+
+describe('what is sent of a statement (wireText)', () => {
+  it('drops comment lines and indentation, and keeps every line and every parameter', () => {
+    for (const [name, text] of catalog) {
+      const sent = wireText(text);
+      expect(
+        sent.split('\n').some((line) => line.startsWith('//') || line !== line.trim()),
+        name,
+      ).toBe(false);
+      expect(usedParameters(sent), name).toEqual(usedParameters(text));
+      // Positions the server reports count lines: a line of the file is the same line of the text sent.
+      const lastLine = text.trimEnd().split('\n').length;
+      expect(sent.split('\n').length, name).toBe(lastLine);
+    }
+    const sent = wireText(catalog.get('read/entity-with-links')!);
+    expect(sent.length).toBeLessThan(0.7 * catalog.get('read/entity-with-links')!.length);
+  });
+
+  it('leaves string literals and trailing comments as they are', () => {
+    expect(wireText("// Header.\n// More.\nMATCH (n)\n  WHERE n.name = 'a  b' // why\nRETURN n")).toBe(
+      "\n\nMATCH (n)\nWHERE n.name = 'a  b' // why\nRETURN n",
+    );
   });
 });
 
