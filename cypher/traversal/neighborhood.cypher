@@ -16,7 +16,7 @@
 //   of the graph asks, instead of the 49 properties the API reads of an entity), $describe and
 //   $dated (with $summary: whether description and knownSince are asked; null when not: a drawing
 //   that shows names only does not carry every description through Bolt), $edgeProps (false: the
-//   edges carry no properties besides their key, when only their ends and type are asked).
+//   edges carry no properties, only their ends, type and key, when no more is asked).
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
 //   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
 //   props}), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
@@ -137,6 +137,6 @@ CALL (kept) {
   LIMIT $edgeLimit + 1
   RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: CASE WHEN $edgeProps THEN r {.key,
       .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
-      .reportedBy} ELSE {key: r.key} END}) AS found
+      .reportedBy} ELSE {} END}) AS found
 }
 RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, capped OR size(cut) > 0 OR size(found) > $edgeLimit AS truncated

@@ -4,6 +4,18 @@ import { toParams } from '../../src/db/database.js';
 import { toPlain } from '../../src/db/values.js';
 
 describe('toPlain', () => {
+  it("converts the record's own lists and maps in place, and copies a node's properties", () => {
+    const row = { id: 'a', n: neo4j.int(2) };
+    const list = [row];
+    const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { n: neo4j.int(3) }, '4:x:1');
+    const value = toPlain({ list, node }) as { list: unknown[]; node: Record<string, unknown> };
+    expect(value.list).toBe(list);
+    expect(value.list[0]).toBe(row);
+    expect(row).toEqual({ id: 'a', n: 2 });
+    expect(value.node).toEqual({ n: 3 });
+    expect(neo4j.isInt(node.properties.n)).toBe(true);
+  });
+
   it('turns Neo4j integers and temporal values into JSON-friendly values', () => {
     const value = toPlain({
       count: neo4j.int(42),
