@@ -3,7 +3,7 @@ import type { Database, Transaction } from '../db/database.js';
 import { citedSources, encodeCitations } from '../model/citations.js';
 import { relationshipIdentity } from '../model/relationshipIdentity.js';
 import { nameKey } from '../model/names.js';
-import { ChangesetError, type Changeset, type PropertyValue } from './changeset.js';
+import { ChangesetError, type Changeset, type EntityInput, type PropertyValue, type RelationshipInput } from './changeset.js';
 import {
   lookupExisting,
   publicationDates,
@@ -79,23 +79,32 @@ interface ApplyRun {
 }
 
 /**
- * Runs a statement once per batch of rows, sending every batch before the first answer is back:
- * the driver pipelines them on the transaction's connection, so Node encodes one batch while Neo4j
- * runs the one before (on a first import of ATT&CK, encoding the parameters took longer than running
- * the statements). Each batch's answer is handed to onResult in order; the first error rejects, and
- * the transaction then rolls back everything.
+ * Runs a statement once per batch of items, without waiting for one batch's answer before sending
+ * the next: the driver pipelines them on the transaction's connection. Each batch's parameters are
+ * built (params) just before it is sent, and Node lets its I/O out between batches, so Neo4j runs
+ * one batch while Node builds the next (on a first import of ATT&CK, building the rows took as long
+ * as some of the statements). Each batch's answer is handed to onResult in order; the first error
+ * stops the sending and rejects, and the transaction then rolls back everything.
  */
-async function runBatches<T extends object>(
+async function runBatches<T extends object, I>(
   run: ApplyRun,
   statement: string,
-  items: ReadonlyArray<unknown>,
-  params: (batch: unknown[]) => Record<string, unknown>,
+  items: readonly I[],
+  params: (batch: I[]) => Record<string, unknown>,
   onResult: (result: T[]) => void,
 ): Promise<void> {
-  const sent = batches(items).map((batch) => ({
-    size: batch.length,
-    answer: run.tx.run<T>(statement, params(batch)),
-  }));
+  const sent: Array<{ size: number; answer: Promise<T[]> }> = [];
+  let failed = false;
+  for (const batch of batches(items)) {
+    if (sent.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (failed) break;
+    const answer = run.tx.run<T>(statement, params(batch));
+    // Awaited below; until then, a failure only stops the sending (it must not count as unhandled).
+    answer.catch(() => {
+      failed = true;
+    });
+    sent.push({ size: batch.length, answer });
+  }
   const results = await Promise.all(sent.map((batch) => batch.answer));
   results.forEach((result, i) => {
     onResult(result);
@@ -103,13 +112,13 @@ async function runBatches<T extends object>(
   });
 }
 
-async function runEntityWrites(
+async function runEntityWrites<I>(
   run: ApplyRun,
   statement: string,
-  items: ReadonlyArray<unknown>,
-  params: (batch: unknown[]) => Record<string, unknown>,
+  items: readonly I[],
+  params: (batch: I[]) => Record<string, unknown>,
 ): Promise<void> {
-  await runBatches<{ id: string; kind: string; outcome: string }>(run, statement, items, params, (result) => {
+  await runBatches<{ id: string; kind: string; outcome: string }, I>(run, statement, items, params, (result) => {
     addCounts(
       run.report.entities,
       result.map((row) => ({ ...row, count: 1 })),
@@ -124,16 +133,18 @@ async function runEntityWrites(
  * sent: a re-import of a large file then costs two lookups instead of tens of thousands of MERGEs.
  */
 async function writeOwnedEntities(run: ApplyRun): Promise<void> {
-  const rows: Array<Record<string, unknown>> = [];
+  const written: EntityInput[] = [];
   for (const entity of run.changeset.entities) {
     if (entity.statement !== undefined) continue;
     // Hashed first: the row is built only for what is written.
     if (run.existing.hashes.get(entity.id) === entityHash(entity)) {
       countUnchanged(run.report.entities, entity.kind);
       run.progress(1);
-    } else rows.push(entityRow(entity, run.published));
+    } else written.push(entity);
   }
-  await runEntityWrites(run, 'write/upsert-entities', rows, (batch) => ({ rows: batch }));
+  await runEntityWrites(run, 'write/upsert-entities', written, (batch) => ({
+    rows: batch.map((entity) => entityRow(entity, run.published)),
+  }));
 }
 
 /**
@@ -141,8 +152,8 @@ async function writeOwnedEntities(run: ApplyRun): Promise<void> {
  * graph does not hold yet are created outright: most of a first import of a large file.
  */
 async function writeStatements(run: ApplyRun): Promise<void> {
-  const created: Array<Record<string, unknown>> = [];
-  const stated: Array<Record<string, unknown>> = [];
+  const created: EntityInput[] = [];
+  const stated: EntityInput[] = [];
   const switched: string[] = [];
   for (const entity of run.changeset.entities) {
     if (entity.statement === undefined) continue;
@@ -150,7 +161,7 @@ async function writeStatements(run: ApplyRun): Promise<void> {
       switched.push(entity.id);
       continue;
     }
-    if (!run.existing.kinds.has(entity.id)) created.push(statementRow(entity, run.published));
+    if (!run.existing.kinds.has(entity.id)) created.push(entity);
     else if (
       statementHeld(
         { id: entity.id, key: entity.statement.key, hash: statementHash(entity), citeSources: citedSources(entity.citations) },
@@ -159,7 +170,7 @@ async function writeStatements(run: ApplyRun): Promise<void> {
     ) {
       countUnchanged(run.report.entities, entity.kind);
       run.progress(1);
-    } else stated.push(statementRow(entity, run.published));
+    } else stated.push(entity);
   }
   if (run.staged !== undefined) {
     const stagedBy = run.staged.run;
@@ -176,8 +187,9 @@ async function writeStatements(run: ApplyRun): Promise<void> {
       ]);
     }
   }
-  await runEntityWrites(run, 'write/create-stated-entities', created, (rows) => ({ stagedBy: null, rows }));
-  await runEntityWrites(run, 'write/state-entities', stated, (rows) => ({ rows }));
+  const rows = (batch: EntityInput[]) => batch.map((entity) => statementRow(entity, run.published));
+  await runEntityWrites(run, 'write/create-stated-entities', created, (batch) => ({ stagedBy: null, rows: rows(batch) }));
+  await runEntityWrites(run, 'write/state-entities', stated, (batch) => ({ rows: rows(batch) }));
 }
 
 async function writeAliases(run: ApplyRun): Promise<void> {
@@ -193,7 +205,7 @@ async function writeAliases(run: ApplyRun): Promise<void> {
         knownSince: knownSince(alias.citations, run.published),
       })),
     );
-  await runBatches<{ count: number }>(
+  await runBatches<{ count: number }, Record<string, unknown>>(
     run,
     'write/upsert-aliases',
     rows,
@@ -223,9 +235,9 @@ async function refreshMergedAliasText(run: ApplyRun): Promise<void> {
 async function writeRelationships(run: ApplyRun): Promise<void> {
   const { changeset, report } = run;
   const knownHashes = await relationshipHashes(run.tx, [...new Set(changeset.relationships.map((rel) => rel.from))]);
-  const newRows: Array<Record<string, unknown>> = [];
-  const changedRows: Array<Record<string, unknown>> = [];
-  const statedRows: Array<Record<string, unknown>> = [];
+  const created: RelationshipInput[] = [];
+  const changed: RelationshipInput[] = [];
+  const stated: RelationshipInput[] = [];
   for (const rel of changeset.relationships) {
     const identity = relationshipIdentity(rel);
     if (run.switched.has(rel.from) && run.switched.has(rel.to) && run.staged?.relationships.has(identity)) {
@@ -236,7 +248,7 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
     }
     const held = knownHashes.get(identity);
     if (held === undefined) {
-      newRows.push(relationshipRow(rel, run.published));
+      created.push(rel);
       continue;
     }
     const hash = relationshipHash(rel);
@@ -251,26 +263,29 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
       run.progress(1);
       continue;
     }
-    const row = relationshipRow(rel, run.published);
-    if (rel.statement) {
-      const props = row.props as Record<string, unknown>;
-      statedRows.push({ ...row, citeSources: props.citeSources, citeQuotes: props.citeQuotes });
-    } else changedRows.push(row);
+    (rel.statement ? stated : changed).push(rel);
   }
-  // The three are independent of each other: all their batches go out before the first answer.
+  const row = (rel: RelationshipInput) => relationshipRow(rel, run.published);
+  // A statement's citations are unioned with other sources' (write/state-relationships).
+  const statedRow = (rel: RelationshipInput) => {
+    const built = row(rel);
+    const props = built.props as Record<string, unknown>;
+    return { ...built, citeSources: props.citeSources, citeQuotes: props.citeQuotes };
+  };
+  // The three are independent of each other: their batches go out without waiting for answers.
   await Promise.all(
     (
       [
-        ['write/create-relationships', newRows],
-        ['write/upsert-relationships', changedRows],
-        ['write/state-relationships', statedRows],
+        ['write/create-relationships', created, row],
+        ['write/upsert-relationships', changed, row],
+        ['write/state-relationships', stated, statedRow],
       ] as const
-    ).map(([statement, rows]) =>
-      runBatches<{ type: string; outcome: string; count: number }>(
+    ).map(([statement, rels, toRow]) =>
+      runBatches<{ type: string; outcome: string; count: number }, RelationshipInput>(
         run,
         statement,
-        rows,
-        (batch) => ({ rows: batch }),
+        rels,
+        (batch) => ({ rows: batch.map(toRow) }),
         (result) => addCounts(report.relationships, result, 'type'),
       ),
     ),
