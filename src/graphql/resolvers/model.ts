@@ -21,6 +21,7 @@ import {
   links,
   linksTo,
   nodesVia,
+  ofKinds,
   partialDateOf,
   partialDateResolvers,
   stanceBasisOf,
@@ -74,16 +75,21 @@ function stancesOf(rows: LinkRow[]): StanceRow[] {
 /**
  * The typed relationship fields of a type (linkFields.ts): from the lists read with the row when its
  * root field read them in one statement (src/graphql/preload.ts), else through the links loader.
+ * Preloaded lists are answered synchronously: graphql-js then completes the items below without a
+ * promise each (a two-level read has one per campaign).
  */
 function typedLinks<T extends LinkFieldType>(typeName: T) {
   const fields: Record<string, LinkField> = LINK_FIELDS[typeName];
   return Object.fromEntries(
     Object.entries(fields).map(([field, spec]) => [
       field,
-      (row: EntityRow, _args: unknown, context: Context) =>
-        linksTo(context, row.id, spec.types, spec.direction, spec.kinds, preloaded(row, field)),
+      (row: EntityRow, _args: unknown, context: Context) => {
+        const known = preloaded(row, field);
+        if (known === undefined) return linksTo(context, row.id, spec.types, spec.direction, spec.kinds);
+        return ofKinds(known, spec.kinds);
+      },
     ]),
-  ) as Record<keyof (typeof LINK_FIELDS)[T], (row: EntityRow, args: unknown, context: Context) => Promise<LinkRow[]>>;
+  ) as Record<keyof (typeof LINK_FIELDS)[T], (row: EntityRow, args: unknown, context: Context) => LinkRow[] | Promise<LinkRow[]>>;
 }
 
 async function stancesReceived(row: EntityRow, _args: unknown, context: Context): Promise<StanceRow[]> {

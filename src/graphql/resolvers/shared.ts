@@ -67,20 +67,20 @@ export function links(
   return context.loaders.links.load({ id, types, direction, limit });
 }
 
-/**
- * Links whose far end is of one of the given kinds (a typed field such as State.memberOf); `known`:
- * the list as already read with the entity (src/graphql/preload.ts), filtered alike.
- */
+/** Links whose far end is of one of the given kinds (a typed field such as State.memberOf); all when null. */
+export function ofKinds(rows: LinkRow[], kinds: readonly string[] | null): LinkRow[] {
+  return kinds === null ? rows : rows.filter((row) => kinds.includes(row.node.kind));
+}
+
+/** Links through the links loader, of the given kinds at their far end (ofKinds). */
 export async function linksTo(
   context: Context,
   id: string,
   types: string[],
   direction: Direction,
   kinds: string[] | null,
-  known?: LinkRow[],
 ): Promise<LinkRow[]> {
-  const rows = known ?? (await links(context, id, types, direction));
-  return kinds === null ? rows : rows.filter((row) => kinds.includes(row.node.kind));
+  return ofKinds(await links(context, id, types, direction), kinds);
 }
 
 /** The far ends of links, deduplicated and in order (responses issued by or on behalf of an entity). */
