@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { toParams } from '../src/db/database.js';
+import { DRIVER_NOTIFICATIONS, startQuery, toParams } from '../src/db/database.js';
 import { loadStatements, wireText } from '../src/db/statements.js';
 import { decodeParams, type FloorPlan } from './capture.js';
 
@@ -120,15 +120,16 @@ async function runFloor(plan: ReplayStep[]): Promise<void> {
       Promise.all(waitFor).then(async () => {
         const session = driver!.session({ database, defaultAccessMode: neo4j.session.READ });
         try {
-          // As Database does: a single read auto-commits, several that must agree share a transaction.
+          // As Database does: a single read auto-commits, several that must agree share a transaction,
+          // and no query captures a stack trace.
           if (step.autoCommit) {
             const [text, params] = step.texts[0]!;
-            await session.run(text, params, { timeout: REQUEST_TIMEOUT_MS });
+            await startQuery(() => session.run(text, params, { timeout: REQUEST_TIMEOUT_MS }));
             return;
           }
           await session.executeRead(
             async (tx) => {
-              for (const [text, params] of step.texts) await tx.run(text, params);
+              for (const [text, params] of step.texts) await startQuery(() => tx.run(text, params));
             },
             { timeout: REQUEST_TIMEOUT_MS },
           );
@@ -256,6 +257,8 @@ process.on('message', (message: WorkloadSetup | RunJob | ConnectJob | { type: 'c
           throw new Error('the load generator only sends to 127.0.0.1');
         database = message.neo4j.database;
         driver = neo4j.driver(message.neo4j.uri, neo4j.auth.basic(message.neo4j.user, message.neo4j.password), {
+          // The API's settings, so that the floor reads what the API reads.
+          ...DRIVER_NOTIFICATIONS,
           logging: { level: 'error', logger: () => undefined },
         });
         process.send?.({ type: 'ready' });
