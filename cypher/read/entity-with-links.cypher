@@ -12,10 +12,11 @@
 //   and name, and description and knownSince when $describe and $dated say they are asked: what
 //   threatActor(id) { name uses { … } } needs of it; the whole projection costs Neo4j and the
 //   driver more than the lists of such a request).
-// Returns: entity (the properties of src/read/projection.ts), lists (list of {field, rows}, a row
-//   being {type, direction (seen from the entity it was read from), props (the relationship
+// Returns: entity (the properties of src/read/projection.ts), lists (list of [field, rows], a row
+//   being [type, direction (seen from the entity it was read from), props (the relationship
 //   properties the API reads, or an empty map), node (id, kind, name; description, knownSince),
-//   lists}), in read/links's order.
+//   lists]), in read/links's order. Lists rather than maps: a uses list runs to hundreds of rows,
+//   and a map's keys are sent, and decoded by the driver, once per row.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   UNWIND $lists AS list
@@ -35,35 +36,35 @@ CALL (n) {
         WITH m, r2, m2
         ORDER BY type(r2), m2.name, m2.id
         LIMIT $limit
-        RETURN collect({
-          type: type(r2),
-          direction: CASE WHEN startNode(r2) = m THEN 'OUT' ELSE 'IN' END,
-          props: CASE WHEN inner.props
+        RETURN collect([
+          type(r2),
+          CASE WHEN startNode(r2) = m THEN 'OUT' ELSE 'IN' END,
+          CASE WHEN inner.props
             THEN r2 {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes,
               .knownSince, .basis, .reportedBy}
             ELSE {} END,
-          node: CASE WHEN inner.described
+          CASE WHEN inner.described
             THEN m2 {.id, .kind, .name, .description, .knownSince}
             ELSE m2 {.id, .kind, .name} END,
-          lists: []
-        }) AS rows
+          []
+        ]) AS rows
       }
-      RETURN collect({field: inner.field, rows: rows}) AS lists
+      RETURN collect([inner.field, rows]) AS lists
     }
-    RETURN collect({
-      type: type(r),
-      direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
-      props: CASE WHEN list.props
+    RETURN collect([
+      type(r),
+      CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
+      CASE WHEN list.props
         THEN r {.key, .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes,
           .knownSince, .basis, .reportedBy}
         ELSE {} END,
-      node: CASE WHEN list.described
+      CASE WHEN list.described
         THEN m {.id, .kind, .name, .description, .knownSince}
         ELSE m {.id, .kind, .name} END,
-      lists: lists
-    }) AS rows
+      lists
+    ]) AS rows
   }
-  RETURN collect({field: list.field, rows: rows}) AS lists
+  RETURN collect([list.field, rows]) AS lists
 }
 RETURN CASE WHEN $summary THEN n {.id, .kind, .name, description: CASE WHEN $describe THEN n.description END,
       knownSince: CASE WHEN $dated THEN n.knownSince END}
