@@ -238,6 +238,8 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
   const created: RelationshipInput[] = [];
   const changed: RelationshipInput[] = [];
   const stated: RelationshipInput[] = [];
+  // The hashes already computed to compare with the graph's, for the rows of what changed.
+  const hashes = new Map<RelationshipInput, string>();
   for (const rel of changeset.relationships) {
     const identity = relationshipIdentity(rel);
     if (run.switched.has(rel.from) && run.switched.has(rel.to) && run.staged?.relationships.has(identity)) {
@@ -263,9 +265,10 @@ async function writeRelationships(run: ApplyRun): Promise<void> {
       run.progress(1);
       continue;
     }
+    hashes.set(rel, hash);
     (rel.statement ? stated : changed).push(rel);
   }
-  const row = (rel: RelationshipInput) => relationshipRow(rel, run.published);
+  const row = (rel: RelationshipInput) => relationshipRow(rel, run.published, hashes.get(rel));
   // A statement's citations are unioned with other sources' (write/state-relationships).
   const statedRow = (rel: RelationshipInput) => {
     const built = row(rel);

@@ -66,7 +66,12 @@ export function relationshipHash(rel: RelationshipInput): string {
   return rel.statement ? contentHash({ type: rel.type, props: rel.props, dates: rel.dates }) : contentHash(rel);
 }
 
-export function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<string, string>): Record<string, unknown> {
+/** `hash`: the relationship's hash when the caller has computed it already (relationshipHash). */
+export function relationshipRow(
+  rel: RelationshipInput,
+  published: ReadonlyMap<string, string>,
+  hash: string = relationshipHash(rel),
+): Record<string, unknown> {
   const props: Record<string, unknown> = {
     ...rel.props,
     ...dateProps(rel.dates),
@@ -78,7 +83,7 @@ export function relationshipRow(rel: RelationshipInput, published: ReadonlyMap<s
     to: rel.to,
     type: rel.type,
     key: rel.key,
-    contentHash: relationshipHash(rel),
+    contentHash: hash,
     props,
     modified: rel.statement?.modified ?? null,
   };
