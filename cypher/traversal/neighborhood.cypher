@@ -18,8 +18,8 @@
 //   that shows names only does not carry every description through Bolt), $edgeProps (false: the
 //   edges carry no properties, only their ends, type and key, when no more is asked).
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
-//   $asOf), nodes (list of {node, depth}, kept first), edges (list of {type, source, target, key,
-//   props}), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
+//   $asOf), nodes (list of {node, depth}, kept first), edges (list of [type, source, target, key,
+//   props or null when not $edgeProps]), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
 //   or a layer's reading bound reached).
 MATCH (center:Entity {id: $id})
 WITH center, ($asOf IS NULL OR center.knownSince <= $asOf) AS known
@@ -135,8 +135,9 @@ CALL (kept) {
     AND ($minConfidence IS NULL OR r.confidence IS NULL OR r.confidence >= $minConfidence)
   WITH a, r, b
   LIMIT $edgeLimit + 1
-  RETURN collect({type: type(r), source: a.id, target: b.id, key: r.key, props: CASE WHEN $edgeProps THEN r {.key,
+  // Lists, not maps: a drawing's thousand edges would otherwise send and decode five keys each.
+  RETURN collect([type(r), a.id, b.id, r.key, CASE WHEN $edgeProps THEN r {.key,
       .stance, .confidence, .confidenceText, .claimedBy, .asset, .title, .citeSources, .citeQuotes, .knownSince, .basis,
-      .reportedBy} ELSE {} END}) AS found
+      .reportedBy} END]) AS found
 }
 RETURN known, nodes, found[0..$edgeLimit] AS edges, cut, capped OR size(cut) > 0 OR size(found) > $edgeLimit AS truncated

@@ -198,10 +198,13 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 // ---- neighborhood
 
+/** An edge as traversal/neighborhood returns it: a list, read by position. */
+type NeighborhoodEdge = [type: string, source: string, target: string, key: string | null, props: Record<string, unknown> | null];
+
 interface NeighborhoodResult {
   known: boolean;
   nodes: Array<{ node: EntityRow; depth: number }>;
-  edges: RelationshipRow[];
+  edges: NeighborhoodEdge[];
   cut: Array<{ kind: string; count: number }>;
   truncated: boolean;
 }
@@ -427,7 +430,12 @@ export const traversalResolvers: Resolvers = {
         nodes,
         // Drawn away from the center: OUT when the relationship points outward.
         edges: row.edges
-          .map((rel) => edgeOf(rel, (depthOf.get(rel.source) ?? 0) <= (depthOf.get(rel.target) ?? 0) ? 'OUT' : 'IN'))
+          .map(([type, source, target, key, props]) =>
+            edgeOf(
+              { type, source, target, key, props: props ?? {} },
+              (depthOf.get(source) ?? 0) <= (depthOf.get(target) ?? 0) ? 'OUT' : 'IN',
+            ),
+          )
           .sort((a, b) => compareText(a.id, b.id)),
         truncated: row.truncated,
         cut: row.cut,
