@@ -19,8 +19,8 @@
 //   edges carry no properties, only their ends, type and key, when no more is asked).
 // Returns: one row, or none when $id is unknown: known (false when the entity is not known as of
 //   $asOf), nodes (list of {node, depth}, kept first), edges (list of [type, source, target, key,
-//   props or null when not $edgeProps]), cut (list of {kind, count}: nodes reached but not kept), truncated (nodes or edges cut,
-//   or a layer's reading bound reached).
+//   props or null when not $edgeProps]), cut (list of {kind, count}: nodes reached but not kept),
+//   truncated (nodes or edges cut, or a layer's reading bound reached).
 MATCH (center:Entity {id: $id})
 WITH center, ($asOf IS NULL OR center.knownSince <= $asOf) AS known
 WITH known, CASE WHEN known THEN [center] ELSE [] END AS nodes0
